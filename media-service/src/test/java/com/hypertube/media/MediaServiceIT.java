@@ -1,0 +1,26 @@
+package com.hypertube.media;
+
+import com.hypertube.testinfra.ServiceConventionsContract;
+import com.hypertube.testinfra.TestInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestInfrastructure.class)
+class MediaServiceIT extends ServiceConventionsContract {
+
+    @Override
+    protected String serviceName() {
+        return "media-service";
+    }
+
+    @Override
+    protected String schema() {
+        return "media";
+    }
+
+    @Override
+    protected String firstTable() {
+        return "movies";
+    }
+}

@@ -1,0 +1,60 @@
+package com.hypertube.streaming.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hypertube.streaming.StreamingProperties;
+import com.hypertube.testinfra.TestInfrastructure;
+import com.rabbitmq.client.GetResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestInfrastructure.class)
+class MessagingTopologyIT {
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    StreamingProperties properties;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"download", "conversion"})
+    void aJobSentToTheExchangeReachesItsQueueAndARejectedOneItsDeadLetterQueue(String queue) {
+        String job = "{\"jobId\":\"" + UUID.randomUUID() + "\"}";
+        rabbit.convertAndSend(properties.messaging().exchange(), queue, job);
+
+        String received = rabbit.execute(channel -> {
+            GetResponse delivery = null;
+            for (int attempt = 0; attempt < 50 && delivery == null; attempt++) {
+                delivery = channel.basicGet(queue, false);
+                if (delivery == null) {
+                    sleep();
+                }
+            }
+            assertThat(delivery).as("a job on the %s queue", queue).isNotNull();
+            channel.basicReject(delivery.getEnvelope().getDeliveryTag(), false);
+            return new String(delivery.getBody(), StandardCharsets.UTF_8);
+        });
+        Message deadLetter = rabbit.receive(queue + MessagingTopology.DEAD_LETTER_QUEUE_SUFFIX, 5_000);
+
+        assertThat(received).isEqualTo(job);
+        assertThat(deadLetter).isNotNull();
+        assertThat(new String(deadLetter.getBody(), StandardCharsets.UTF_8)).isEqualTo(job);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package com.hypertube.testinfra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What every Hypertube service promises from the first day, checked against the running service with
+ * a real Postgres and RabbitMQ. A service's {@code <Name>ServiceIT} extends it, annotated with
+ * {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} and {@code @Import(TestInfrastructure.class)}.
+ */
+public abstract class ServiceConventionsContract {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    /** The service's name as its problems give it, e.g. {@code auth-service}. */
+    protected abstract String serviceName();
+
+    /** The schema the service's Flyway migrations own. */
+    protected abstract String schema();
+
+    /** A table the first migration creates in that schema. */
+    protected abstract String firstTable();
+
+    @Test
+    void readinessIsUpAndCoversTheDatabaseAndTheBroker() throws Exception {
+        HttpResponse<String> response = get("/actuator/health/readiness");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("\"status\":\"UP\"")
+                .contains("\"db\":{\"status\":\"UP\"")
+                .contains("\"rabbit\":{\"status\":\"UP\"");
+    }
+
+    @Test
+    void livenessIsUp() throws Exception {
+        HttpResponse<String> response = get("/actuator/health/liveness");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void flywayMigratedTheServicesOwnSchema() {
+        int tables = jdbc.sql(
+                        "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")
+                .params(schema(), firstTable())
+                .query(Integer.class)
+                .single();
+        String historyTable = jdbc.sql(
+                        "SELECT table_name FROM information_schema.tables WHERE table_schema = ? AND table_name = 'flyway_schema_history'")
+                .param(schema())
+                .query(String.class)
+                .single();
+
+        assertThat(tables).isEqualTo(1);
+        assertThat(historyTable).isEqualTo("flyway_schema_history");
+    }
+
+    @Test
+    void unknownPathIsANotFoundProblemWithARequestId() throws Exception {
+        HttpResponse<String> response = get("/api/no-such-thing");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body())
+                .contains("\"type\":\"urn:hypertube:problem:not-found\"")
+                .contains("\"service\":\"" + serviceName() + "\"");
+        String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(response.body()).contains("\"requestId\":\"" + requestId + "\"");
+    }
+
+    @Test
+    void prometheusMetricsAreExposed() throws Exception {
+        HttpResponse<String> response = get("/actuator/prometheus");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("jvm_memory_used_bytes").contains("application=\"" + serviceName() + "\"");
+    }
+
+    @Test
+    void openApiDescriptionIsPublished() throws Exception {
+        HttpResponse<String> response = get("/v3/api-docs");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"openapi\"").contains("Hypertube gateway");
+    }
+
+    protected HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
