@@ -1,0 +1,52 @@
+package com.hypertube.gateway.routing;
+
+import static org.springframework.cloud.gateway.support.RouteMetadataUtils.CONNECT_TIMEOUT_ATTR;
+import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
+
+import com.hypertube.gateway.GatewayProperties;
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+
+/**
+ * One route per downstream service, named after it, for the public paths it owns; and one route per
+ * service to its OpenAPI description, which the gateway's Swagger UI lists.
+ */
+@Configuration(proxyBeanMethods = false)
+class ServiceRoutes {
+
+    /** Where the gateway publishes a service's OpenAPI description: {@code /api-docs/<service>}. */
+    static final String API_DOCS_PREFIX = "/api-docs/";
+
+    @Bean
+    RouteLocator serviceRouteLocator(RouteLocatorBuilder builder, GatewayProperties properties) {
+        RouteLocatorBuilder.Builder routes = builder.routes();
+        properties.services().forEach((name, service) -> {
+            long connectMillis = properties.connectTimeout().toMillis();
+            long responseMillis = properties.responseTimeoutOf(service).toMillis();
+            routes.route(name, route -> route.path(service.paths().toArray(String[]::new))
+                    .filters(filters -> filters.retry(retry -> retry.setRetries(properties.getRetries())
+                            // Only GET is safe to send twice: a retried POST could create twice.
+                            .setMethods(HttpMethod.GET)
+                            .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE)
+                            .setSeries()
+                            .setExceptions(IOException.class, TimeoutException.class)))
+                    .metadata(CONNECT_TIMEOUT_ATTR, connectMillis)
+                    .metadata(RESPONSE_TIMEOUT_ATTR, responseMillis)
+                    .uri(service.url()));
+            routes.route(name + "-api-docs", route -> route.path(API_DOCS_PREFIX + name)
+                    .and()
+                    .method(HttpMethod.GET)
+                    .filters(filters -> filters.setPath("/v3/api-docs"))
+                    .metadata(CONNECT_TIMEOUT_ATTR, connectMillis)
+                    .metadata(RESPONSE_TIMEOUT_ATTR, responseMillis)
+                    .uri(service.url()));
+        });
+        return routes.build();
+    }
+}

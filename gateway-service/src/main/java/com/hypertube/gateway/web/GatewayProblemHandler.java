@@ -1,0 +1,134 @@
+package com.hypertube.gateway.web;
+
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
+
+import java.net.ConnectException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every error the gateway itself answers is {@code application/problem+json}: a service that is down or
+ * too slow becomes a 503 that names it (never a hang, never a bare 500), an unknown path a 404, and
+ * anything unexpected a 500 without internals. Runs before Spring Boot's own handler.
+ */
+@Component
+@Order(-2)
+class GatewayProblemHandler implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayProblemHandler.class);
+    private static final String TYPE_PREFIX = "urn:hypertube:problem:";
+
+    private final JsonMapper json;
+
+    GatewayProblemHandler(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            // The service's answer had begun: nothing sensible can be added to it.
+            return Mono.error(error);
+        }
+        Map<String, Object> problem = problemFor(exchange, error);
+        response.setStatusCode(HttpStatusCode.valueOf((Integer) problem.get("status")));
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (problem.get("status").equals(503)) {
+            response.getHeaders().set("Retry-After", "5");
+        }
+        DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(problem));
+        return response.writeWith(Mono.just(body));
+    }
+
+    private Map<String, Object> problemFor(ServerWebExchange exchange, Throwable error) {
+        String requestId = RequestIdWebFilter.of(exchange);
+        String where =
+                exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath();
+        Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
+
+        if (route != null && isServiceUnreachable(error)) {
+            String service = serviceOf(route);
+            log.warn("{} is unavailable for {} [{}]: {}", service, where, requestId, error.toString());
+            Map<String, Object> problem = problem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "service-unavailable",
+                    service + " is not answering. Try again in a moment.",
+                    exchange);
+            problem.put("unavailableService", service);
+            return problem;
+        }
+        if (error instanceof ResponseStatusException status
+                && status.getStatusCode().is4xxClientError()) {
+            HttpStatus code = HttpStatus.valueOf(status.getStatusCode().value());
+            return problem(code, kindOf(code), code.getReasonPhrase(), exchange);
+        }
+        log.error("{} failed [{}]", where, requestId, error);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Something went wrong on our side. Quote the request id if you report it.",
+                exchange);
+    }
+
+    private static boolean isServiceUnreachable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException
+                    || cause instanceof TimeoutException
+                    || cause instanceof PrematureCloseException
+                    || (cause instanceof ResponseStatusException status
+                            && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The API-docs routes are named "<service>-api-docs": the service is what users need to know.
+    private static String serviceOf(Route route) {
+        return route.getId().replaceFirst("-api-docs$", "");
+    }
+
+    private static String kindOf(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "not-found";
+            case METHOD_NOT_ALLOWED -> "method-not-allowed";
+            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
+            case PAYLOAD_TOO_LARGE -> "payload-too-large";
+            case TOO_MANY_REQUESTS -> "too-many-requests";
+            case UNAUTHORIZED -> "unauthorized";
+            case FORBIDDEN -> "forbidden";
+            default -> "bad-request";
+        };
+    }
+
+    private static Map<String, Object> problem(
+            HttpStatus status, String kind, String detail, ServerWebExchange exchange) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", TYPE_PREFIX + kind);
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", exchange.getRequest().getPath().value());
+        problem.put("service", "gateway-service");
+        problem.put("requestId", RequestIdWebFilter.of(exchange));
+        return problem;
+    }
+}
