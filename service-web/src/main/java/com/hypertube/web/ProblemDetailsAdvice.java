@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * The error handling every service inherits: each error leaves as {@code application/problem+json} with a
@@ -58,6 +59,14 @@ public abstract class ProblemDetailsAdvice extends ResponseEntityExceptionHandle
                 .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
                 .toList();
         problem.setProperty("errors", errors);
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ex.getBody();
+        problem.setDetail("Nothing here: " + ex.getHttpMethod() + " /" + ex.getResourcePath());
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 

@@ -1,5 +1,6 @@
 package com.hypertube.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Answers the servlet container's error dispatch (errors raised outside Spring MVC, in a filter for
  * instance) with the same problem details as everything else, instead of Spring Boot's JSON error page.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

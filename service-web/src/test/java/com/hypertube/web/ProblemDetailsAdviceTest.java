@@ -98,6 +98,14 @@ class ProblemDetailsAdviceTest {
     }
 
     @Test
+    void unknownPathIsANotFoundProblem() throws Exception {
+        mvc.perform(get("/no/such/thing"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:hypertube:problem:not-found"));
+    }
+
+    @Test
     void unsupportedMethodHasItsOwnType() throws Exception {
         mvc.perform(post("/boom"))
                 .andExpect(status().isMethodNotAllowed())

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -11,12 +12,15 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the streaming service, bound from {@code hypertube.streaming.*}.
  *
  * @param publicUrl where users reach Hypertube (the gateway); the OpenAPI description points there
+ * @param downloadRoot the folder torrents are downloaded into; nothing is ever written outside it
  * @param messaging the RabbitMQ topology this service owns
  */
 @Validated
 @ConfigurationProperties("hypertube.streaming")
 public record StreamingProperties(
-        @NotNull URI publicUrl, @Valid @NotNull Messaging messaging) {
+        @NotNull URI publicUrl,
+        @NotNull Path downloadRoot,
+        @Valid @NotNull Messaging messaging) {
 
     /**
      * @param exchange the topic exchange that jobs and events travel through

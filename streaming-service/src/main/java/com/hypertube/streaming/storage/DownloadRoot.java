@@ -1,0 +1,41 @@
+package com.hypertube.streaming.storage;
+
+import com.hypertube.streaming.StreamingProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.stereotype.Component;
+
+/**
+ * The folder downloads go into, made ready when the service starts: a folder that cannot be created or
+ * written stops the start-up with a message that says which folder, rather than failing the first
+ * download much later.
+ */
+@Component
+public class DownloadRoot {
+
+    private final Path path;
+
+    DownloadRoot(StreamingProperties properties) {
+        this.path = prepare(properties.downloadRoot().toAbsolutePath().normalize());
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    static Path prepare(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Cannot create the download folder " + folder + " (set HYPERTUBE_DOWNLOAD_ROOT to another one)", e);
+        }
+        if (!Files.isWritable(folder)) {
+            throw new IllegalStateException(
+                    "The download folder " + folder + " is not writable (set HYPERTUBE_DOWNLOAD_ROOT to another one)");
+        }
+        return folder;
+    }
+}

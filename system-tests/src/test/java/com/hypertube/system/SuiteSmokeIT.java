@@ -1,0 +1,152 @@
+package com.hypertube.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hypertube.testinfra.ServerAddresses;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The whole suite as it runs for real: every service's packaged jar started as a process against this
+ * run's Postgres and RabbitMQ, all reached through the gateway.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteSmokeIT {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    /** Each public path prefix of the architecture map, with the service that must answer it. */
+    private static final Map<String, String> ROUTES = new LinkedHashMap<>();
+
+    static {
+        for (String area : List.of("auth", "users")) ROUTES.put("/api/" + area + "/smoke", "auth-service");
+        ROUTES.put("/oauth/smoke", "auth-service");
+        for (String area : List.of("movies", "shows", "comments", "library"))
+            ROUTES.put("/api/" + area + "/smoke", "media-service");
+        for (String area : List.of("stream", "torrents", "downloads"))
+            ROUTES.put("/api/" + area + "/smoke", "streaming-service");
+        ROUTES.put("/api/sources/smoke", "source-service");
+    }
+
+    private final Path root = Path.of(System.getProperty("hypertube.root", ".."));
+    private final Path logs = root.resolve("system-tests/target/service-logs");
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private ServiceProcess gateway;
+
+    @BeforeAll
+    void startTheSuite() throws Exception {
+        Map<String, String> environment =
+                new HashMap<>(ServerAddresses.forThisRun().serviceEnvironment());
+        environment.put(
+                "HYPERTUBE_DOWNLOAD_ROOT",
+                root.resolve("system-tests/target/downloads").toString());
+        for (String name : List.of("auth-service", "media-service", "source-service", "streaming-service")) {
+            services.put(name, ServiceProcess.start(root, name, environment, logs));
+        }
+        Map<String, String> gatewayEnvironment = new HashMap<>();
+        services.forEach((name, service) ->
+                gatewayEnvironment.put(name.replace("-service", "").toUpperCase() + "_SERVICE_URL", service.url()));
+        gateway = ServiceProcess.start(root, "gateway-service", gatewayEnvironment, logs);
+
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        for (ServiceProcess service : services.values()) {
+            service.awaitReady(deadline);
+        }
+        gateway.awaitReady(deadline);
+    }
+
+    @AfterAll
+    void stopTheSuite() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+        for (ServiceProcess service : services.values()) {
+            service.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceReportsUp() throws Exception {
+        for (ServiceProcess service :
+                Stream.concat(services.values().stream(), Stream.of(gateway)).toList()) {
+            HttpResponse<String> health = service.get("/actuator/health");
+
+            assertThat(health.statusCode()).as(service.name()).isEqualTo(200);
+            assertThat(health.body()).as(service.name()).contains("\"status\":\"UP\"");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} reaches {1}")
+    @MethodSource("routes")
+    @Order(2)
+    void eachRouteReachesItsService(String path, String service) throws Exception {
+        HttpResponse<String> response = gateway.get(path);
+
+        // No endpoint is there yet, so the service itself answers 404 and signs its problem.
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"service\":\"" + service + "\"");
+    }
+
+    @Test
+    @Order(3)
+    void anUnknownPathIsA404ProblemFromTheGateway() throws Exception {
+        HttpResponse<String> response = gateway.get("/api/nowhere/42");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body())
+                .contains("\"type\":\"urn:hypertube:problem:not-found\"")
+                .contains("\"service\":\"gateway-service\"");
+    }
+
+    @Test
+    @Order(4)
+    void everyServicesApiDescriptionIsBrowsableFromTheGateway() throws Exception {
+        for (String service : services.keySet()) {
+            HttpResponse<String> response = gateway.get("/api-docs/" + service);
+
+            assertThat(response.statusCode()).as(service).isEqualTo(200);
+            assertThat(response.body()).as(service).contains("\"openapi\"");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aStoppedServiceIsA503ProblemNamingItWhileTheOthersStillAnswer() throws Exception {
+        services.get("source-service").close();
+
+        HttpResponse<String> stopped = gateway.get("/api/sources/smoke");
+        HttpResponse<String> running = gateway.get("/api/movies/smoke");
+
+        assertThat(stopped.statusCode()).isEqualTo(503);
+        assertThat(stopped.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(stopped.body())
+                .contains("\"type\":\"urn:hypertube:problem:service-unavailable\"")
+                .contains("\"unavailableService\":\"source-service\"");
+        assertThat(running.body()).contains("\"service\":\"media-service\"");
+    }
+
+    Stream<Arguments> routes() {
+        return ROUTES.entrySet().stream().map(route -> Arguments.of(route.getKey(), route.getValue()));
+    }
+}
