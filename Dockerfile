@@ -1,0 +1,42 @@
+# syntax=docker/dockerfile:1
+# One image recipe for every service: docker compose builds it once per service with SERVICE set.
+
+# --- build: the service's jar and the modules it needs, with the Maven wrapper ---------------------
+FROM eclipse-temurin:25-jdk AS build
+ARG SERVICE
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+COPY torrent-lib/ torrent-lib/
+COPY service-web/ service-web/
+COPY test-infra/ test-infra/
+COPY gateway-service/ gateway-service/
+COPY auth-service/ auth-service/
+COPY media-service/ media-service/
+COPY source-service/ source-service/
+COPY streaming-service/ streaming-service/
+COPY system-tests/ system-tests/
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package -pl "${SERVICE}" -am
+# Dependencies, loader and our own classes in separate layers: a code change rebuilds only the last.
+RUN java -Djarmode=tools -jar "${SERVICE}/target/${SERVICE}.jar" extract --layers --launcher --destination /layers
+
+# --- runtime: a JRE, curl for the healthcheck, and a user that is not root -------------------------
+FROM eclipse-temurin:25-jre AS runtime
+ARG RUNTIME_PACKAGES="curl"
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends ${RUNTIME_PACKAGES} \
+    && rm -rf /var/lib/apt/lists/* \
+    && groupadd --system hypertube \
+    && useradd --system --gid hypertube --home-dir /app --shell /usr/sbin/nologin hypertube \
+    && mkdir -p /var/lib/hypertube/downloads \
+    && chown -R hypertube:hypertube /var/lib/hypertube
+WORKDIR /app
+COPY --from=build /layers/dependencies/ ./
+COPY --from=build /layers/spring-boot-loader/ ./
+COPY --from=build /layers/snapshot-dependencies/ ./
+COPY --from=build /layers/application/ ./
+USER hypertube
+# The heap follows the container's memory limit instead of the host's memory.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
