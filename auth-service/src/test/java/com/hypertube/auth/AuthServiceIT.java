@@ -9,18 +9,7 @@ import org.springframework.context.annotation.Import;
 @Import(TestInfrastructure.class)
 class AuthServiceIT extends ServiceConventionsContract {
 
-    @Override
-    protected String serviceName() {
-        return "auth-service";
-    }
-
-    @Override
-    protected String schema() {
-        return "auth";
-    }
-
-    @Override
-    protected String firstTable() {
-        return "users";
+    AuthServiceIT() {
+        super("auth-service", "auth", "users");
     }
 }

@@ -9,18 +9,7 @@ import org.springframework.context.annotation.Import;
 @Import(TestInfrastructure.class)
 class MediaServiceIT extends ServiceConventionsContract {
 
-    @Override
-    protected String serviceName() {
-        return "media-service";
-    }
-
-    @Override
-    protected String schema() {
-        return "media";
-    }
-
-    @Override
-    protected String firstTable() {
-        return "movies";
+    MediaServiceIT() {
+        super("media-service", "media", "movies");
     }
 }

@@ -9,18 +9,7 @@ import org.springframework.context.annotation.Import;
 @Import(TestInfrastructure.class)
 class SourceServiceIT extends ServiceConventionsContract {
 
-    @Override
-    protected String serviceName() {
-        return "source-service";
-    }
-
-    @Override
-    protected String schema() {
-        return "source";
-    }
-
-    @Override
-    protected String firstTable() {
-        return "torrent_sources";
+    SourceServiceIT() {
+        super("source-service", "source", "torrent_sources");
     }
 }

@@ -9,18 +9,7 @@ import org.springframework.context.annotation.Import;
 @Import(TestInfrastructure.class)
 class StreamingServiceIT extends ServiceConventionsContract {
 
-    @Override
-    protected String serviceName() {
-        return "streaming-service";
-    }
-
-    @Override
-    protected String schema() {
-        return "streaming";
-    }
-
-    @Override
-    protected String firstTable() {
-        return "download_jobs";
+    StreamingServiceIT() {
+        super("streaming-service", "streaming", "download_jobs");
     }
 }

@@ -63,48 +63,19 @@ public final class LocalTestServers {
         return instance;
     }
 
-    public String jdbcUrl() {
-        return "jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + runName;
-    }
-
-    public String databaseHost() {
-        return pgHost;
-    }
-
-    public int databasePort() {
-        return pgPort;
-    }
-
-    public String databaseName() {
-        return runName;
-    }
-
-    public String databaseUser() {
-        return pgUser;
-    }
-
-    public String databasePassword() {
-        return pgPassword;
-    }
-
-    public String rabbitHost() {
-        return rabbitHost;
-    }
-
-    public int rabbitPort() {
-        return rabbitPort;
-    }
-
-    public String rabbitUser() {
-        return rabbitUser;
-    }
-
-    public String rabbitPassword() {
-        return rabbitPassword;
-    }
-
-    public String virtualHost() {
-        return runName;
+    /** Where this run's database and virtual host are. */
+    public ServerAddresses addresses() {
+        return new ServerAddresses(
+                pgHost,
+                pgPort,
+                runName,
+                pgUser,
+                pgPassword,
+                rabbitHost,
+                rabbitPort,
+                rabbitUser,
+                rabbitPassword,
+                runName);
     }
 
     private void create() {

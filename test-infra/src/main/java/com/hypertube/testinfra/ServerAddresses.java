@@ -25,9 +25,15 @@ public record ServerAddresses(
     /** The servers of this JVM's run: containers where Docker runs, else the local servers. */
     public static synchronized ServerAddresses forThisRun() {
         if (forThisRun == null) {
-            forThisRun = TestServerMode.current() == TestServerMode.DOCKER ? startContainers() : local();
+            forThisRun = TestServerMode.current() == TestServerMode.DOCKER
+                    ? startContainers()
+                    : LocalTestServers.get().addresses();
         }
         return forThisRun;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + dbHost + ":" + dbPort + "/" + dbName;
     }
 
     /** The environment a service reads these from (see each service's application.yml). */
@@ -43,21 +49,6 @@ public record ServerAddresses(
                 "RABBITMQ_USER", rabbitUser,
                 "RABBITMQ_PASSWORD", rabbitPassword,
                 "RABBITMQ_VHOST", virtualHost);
-    }
-
-    private static ServerAddresses local() {
-        LocalTestServers servers = LocalTestServers.get();
-        return new ServerAddresses(
-                servers.databaseHost(),
-                servers.databasePort(),
-                servers.databaseName(),
-                servers.databaseUser(),
-                servers.databasePassword(),
-                servers.rabbitHost(),
-                servers.rabbitPort(),
-                servers.rabbitUser(),
-                servers.rabbitPassword(),
-                servers.virtualHost());
     }
 
     @SuppressWarnings("resource") // Testcontainers' reaper stops them when the JVM exits

@@ -29,14 +29,20 @@ public abstract class ServiceConventionsContract {
     @Autowired
     private JdbcClient jdbc;
 
-    /** The service's name as its problems give it, e.g. {@code auth-service}. */
-    protected abstract String serviceName();
+    private final String serviceName;
+    private final String schema;
+    private final String firstTable;
 
-    /** The schema the service's Flyway migrations own. */
-    protected abstract String schema();
-
-    /** A table the first migration creates in that schema. */
-    protected abstract String firstTable();
+    /**
+     * @param serviceName the service's name as its problems give it, e.g. {@code auth-service}
+     * @param schema the schema its Flyway migrations own
+     * @param firstTable a table its first migration creates in that schema
+     */
+    protected ServiceConventionsContract(String serviceName, String schema, String firstTable) {
+        this.serviceName = serviceName;
+        this.schema = schema;
+        this.firstTable = firstTable;
+    }
 
     @Test
     void readinessIsUpAndCoversTheDatabaseAndTheBroker() throws Exception {
@@ -61,12 +67,12 @@ public abstract class ServiceConventionsContract {
     void flywayMigratedTheServicesOwnSchema() {
         int tables = jdbc.sql(
                         "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")
-                .params(schema(), firstTable())
+                .params(schema, firstTable)
                 .query(Integer.class)
                 .single();
         String historyTable = jdbc.sql(
                         "SELECT table_name FROM information_schema.tables WHERE table_schema = ? AND table_name = 'flyway_schema_history'")
-                .param(schema())
+                .param(schema)
                 .query(String.class)
                 .single();
 
@@ -82,7 +88,7 @@ public abstract class ServiceConventionsContract {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body())
                 .contains("\"type\":\"urn:hypertube:problem:not-found\"")
-                .contains("\"service\":\"" + serviceName() + "\"");
+                .contains("\"service\":\"" + serviceName + "\"");
         String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(response.body()).contains("\"requestId\":\"" + requestId + "\"");
     }
@@ -92,7 +98,7 @@ public abstract class ServiceConventionsContract {
         HttpResponse<String> response = get("/actuator/prometheus");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("jvm_memory_used_bytes").contains("application=\"" + serviceName() + "\"");
+        assertThat(response.body()).contains("jvm_memory_used_bytes").contains("application=\"" + serviceName + "\"");
     }
 
     @Test

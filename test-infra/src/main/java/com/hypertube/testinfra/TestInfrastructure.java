@@ -37,10 +37,10 @@ public class TestInfrastructure {
     @Conditional(OnLocal.class)
     DynamicPropertyRegistrar localServers() {
         return registry -> {
-            LocalTestServers servers = LocalTestServers.get();
+            ServerAddresses servers = LocalTestServers.get().addresses();
             registry.add("spring.datasource.url", servers::jdbcUrl);
-            registry.add("spring.datasource.username", servers::databaseUser);
-            registry.add("spring.datasource.password", servers::databasePassword);
+            registry.add("spring.datasource.username", servers::dbUser);
+            registry.add("spring.datasource.password", servers::dbPassword);
             registry.add("spring.rabbitmq.host", servers::rabbitHost);
             registry.add("spring.rabbitmq.port", servers::rabbitPort);
             registry.add("spring.rabbitmq.username", servers::rabbitUser);
