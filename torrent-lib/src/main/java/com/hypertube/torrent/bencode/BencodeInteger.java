@@ -1,0 +1,3 @@
+package com.hypertube.torrent.bencode;
+
+public record BencodeInteger(long value) implements BencodeValue {}
