@@ -1,0 +1,132 @@
+package com.hypertube.torrent.picker;
+
+import com.hypertube.torrent.peer.Bitfield;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Optional;
+import java.util.function.IntPredicate;
+
+/**
+ * The state {@link PieceOrder} needs for every piece of a torrent: what we have, what we want and how
+ * much, how many peers have each piece, which are begun, and the streaming deadlines. Not thread-safe:
+ * the torrent session owns it under its lock.
+ */
+public final class PiecePicker {
+
+    /** Priority of a piece we do not want at all. */
+    public static final int SKIP = 0;
+
+    public static final int NORMAL = 1;
+
+    /** The first and last pieces of a selected video. */
+    public static final int EDGE = 2;
+
+    private final int pieceCount;
+    private final BitSet have = new BitSet();
+    private final BitSet begun = new BitSet();
+    private final int[] priority;
+    private final int[] availability;
+    private final long[] deadline;
+
+    public PiecePicker(int pieceCount) {
+        this.pieceCount = pieceCount;
+        this.priority = new int[pieceCount];
+        this.availability = new int[pieceCount];
+        this.deadline = new long[pieceCount];
+        Arrays.fill(priority, NORMAL);
+        Arrays.fill(deadline, PieceOrder.Candidate.NO_DEADLINE);
+    }
+
+    public void setPriority(int piece, int value) {
+        priority[piece] = value;
+    }
+
+    /** Raises a piece's priority, never lowers it (a piece shared by two files keeps the higher). */
+    public void raisePriority(int piece, int value) {
+        priority[piece] = Math.max(priority[piece], value);
+    }
+
+    public int priority(int piece) {
+        return priority[piece];
+    }
+
+    public void setHave(int piece) {
+        have.set(piece);
+        begun.clear(piece);
+    }
+
+    public void setBegun(int piece, boolean value) {
+        begun.set(piece, value);
+    }
+
+    public boolean has(int piece) {
+        return have.get(piece);
+    }
+
+    public void peerHas(int piece) {
+        availability[piece]++;
+    }
+
+    public void peerHasAll(Bitfield bitfield) {
+        for (int piece = 0; piece < pieceCount; piece++) {
+            if (bitfield.has(piece)) {
+                availability[piece]++;
+            }
+        }
+    }
+
+    public void peerLeft(Bitfield bitfield) {
+        for (int piece = 0; piece < pieceCount; piece++) {
+            if (bitfield.has(piece)) {
+                availability[piece]--;
+            }
+        }
+    }
+
+    public void setDeadline(int piece, long at) {
+        deadline[piece] = at;
+    }
+
+    public void clearDeadline(int piece) {
+        deadline[piece] = PieceOrder.Candidate.NO_DEADLINE;
+    }
+
+    public long deadline(int piece) {
+        return deadline[piece];
+    }
+
+    public boolean isWanted(int piece) {
+        return priority[piece] != SKIP && !have.get(piece);
+    }
+
+    /** Whether every piece we want is had. */
+    public boolean isDone() {
+        for (int piece = 0; piece < pieceCount; piece++) {
+            if (isWanted(piece)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public PieceOrder.Candidate candidate(int piece) {
+        return new PieceOrder.Candidate(piece, deadline[piece], begun.get(piece), priority[piece], availability[piece]);
+    }
+
+    /**
+     * The most urgent piece not yet begun that the peer has and we want, among those {@code allowed}
+     * accepts; a pass over all pieces, cheaper than keeping them sorted as availability keeps changing.
+     */
+    public Optional<PieceOrder.Candidate> nextToBegin(Bitfield peerHas, IntPredicate allowed) {
+        PieceOrder.Candidate best = null;
+        for (int piece = 0; piece < pieceCount; piece++) {
+            if (isWanted(piece) && !begun.get(piece) && peerHas.has(piece) && allowed.test(piece)) {
+                PieceOrder.Candidate candidate = candidate(piece);
+                if (best == null || PieceOrder.MOST_URGENT_FIRST.compare(candidate, best) < 0) {
+                    best = candidate;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+}

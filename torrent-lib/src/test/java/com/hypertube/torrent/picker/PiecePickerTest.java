@@ -1,0 +1,104 @@
+package com.hypertube.torrent.picker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hypertube.torrent.peer.Bitfield;
+import org.junit.jupiter.api.Test;
+
+class PiecePickerTest {
+
+    private final PiecePicker picker = new PiecePicker(8);
+    private final Bitfield seeder = all(8);
+
+    @Test
+    void rarestFirstAmongEquals() {
+        Bitfield common = all(8);
+        picker.peerHasAll(common);
+        picker.peerHasAll(common);
+        picker.peerHasAll(seeder); // everything has 3 peers...
+        Bitfield partial = new Bitfield(8);
+        for (int piece = 0; piece < 8; piece++) {
+            if (piece != 5) {
+                partial.set(piece);
+            }
+        }
+        picker.peerHasAll(partial); // ...but piece 5 has only 3 while the others have 4
+
+        assertThat(next()).isEqualTo(5);
+    }
+
+    @Test
+    void lowestIndexWhenAllElseIsEqual() {
+        picker.peerHasAll(seeder);
+
+        assertThat(next()).isZero();
+    }
+
+    @Test
+    void aDeadlineBeatsRarityAndTheEarliestDeadlineWins() {
+        picker.peerHasAll(seeder);
+        picker.setDeadline(6, 2_000);
+        picker.setDeadline(7, 1_000);
+
+        assertThat(next()).isEqualTo(7);
+    }
+
+    @Test
+    void higherFilePriorityBeatsRarity() {
+        picker.peerHasAll(seeder);
+        picker.peerHasAll(seeder);
+        picker.peerHas(3); // 3 is the most common
+        picker.raisePriority(3, PiecePicker.EDGE);
+
+        assertThat(next()).isEqualTo(3);
+    }
+
+    @Test
+    void skipsPiecesWeHaveOrDoNotWantOrThePeerLacks() {
+        Bitfield peer = new Bitfield(8);
+        peer.set(0);
+        peer.set(1);
+        peer.set(2);
+        picker.peerHasAll(peer);
+        picker.setHave(0);
+        picker.setPriority(1, PiecePicker.SKIP);
+
+        assertThat(picker.nextToBegin(peer, piece -> true).orElseThrow().piece())
+                .isEqualTo(2);
+        picker.setBegun(2, true);
+        assertThat(picker.nextToBegin(peer, piece -> true)).isEmpty();
+    }
+
+    @Test
+    void aBegunPieceComesBeforeANewOneButNotBeforeADeadline() {
+        PieceOrder.Candidate begun = new PieceOrder.Candidate(4, PieceOrder.Candidate.NO_DEADLINE, true, 1, 9);
+        PieceOrder.Candidate rarer = new PieceOrder.Candidate(1, PieceOrder.Candidate.NO_DEADLINE, false, 1, 1);
+        PieceOrder.Candidate urgent = new PieceOrder.Candidate(7, 5_000, false, 1, 9);
+
+        assertThat(PieceOrder.MOST_URGENT_FIRST.compare(begun, rarer)).isNegative();
+        assertThat(PieceOrder.MOST_URGENT_FIRST.compare(urgent, begun)).isNegative();
+    }
+
+    @Test
+    void isDoneWhenEveryWantedPieceIsHad() {
+        for (int piece = 0; piece < 8; piece++) {
+            picker.setPriority(piece, piece < 2 ? PiecePicker.NORMAL : PiecePicker.SKIP);
+        }
+        picker.setHave(0);
+        assertThat(picker.isDone()).isFalse();
+        picker.setHave(1);
+        assertThat(picker.isDone()).isTrue();
+    }
+
+    private int next() {
+        return picker.nextToBegin(seeder, piece -> true).orElseThrow().piece();
+    }
+
+    private static Bitfield all(int count) {
+        Bitfield bitfield = new Bitfield(count);
+        for (int piece = 0; piece < count; piece++) {
+            bitfield.set(piece);
+        }
+        return bitfield;
+    }
+}
