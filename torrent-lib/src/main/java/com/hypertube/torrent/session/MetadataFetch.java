@@ -1,0 +1,81 @@
+package com.hypertube.torrent.session;
+
+import com.hypertube.torrent.extension.MetadataMessage;
+import com.hypertube.torrent.metainfo.InfoHash;
+import java.util.Arrays;
+import java.util.BitSet;
+
+/**
+ * Assembles a magnet's info dictionary from 16 KiB ut_metadata pieces, and accepts it only when its
+ * SHA-1 is the info hash. Guarded by the session's lock.
+ */
+final class MetadataFetch {
+
+    private static final long ASK_AGAIN_AFTER_MILLIS = 5_000;
+
+    private final InfoHash infoHash;
+    private byte[] data;
+    private BitSet received;
+    private long[] askedAt;
+
+    MetadataFetch(InfoHash infoHash) {
+        this.infoHash = infoHash;
+    }
+
+    /** Starts with the size a peer announced, if it is sane and nothing started yet. */
+    boolean sizeAnnounced(long size) {
+        if (data != null || size <= 0 || size > MetadataMessage.MAX_METADATA_SIZE) {
+            return data != null;
+        }
+        data = new byte[(int) size];
+        int pieces = (int) ((size + MetadataMessage.PIECE_SIZE - 1) / MetadataMessage.PIECE_SIZE);
+        received = new BitSet(pieces);
+        askedAt = new long[pieces];
+        Arrays.fill(askedAt, Long.MIN_VALUE / 2);
+        return true;
+    }
+
+    long size() {
+        return data == null ? 0 : data.length;
+    }
+
+    /** A piece to ask for now, or -1. */
+    int nextToAsk(long now) {
+        if (data == null) {
+            return -1;
+        }
+        for (int piece = received.nextClearBit(0); piece < askedAt.length; piece = received.nextClearBit(piece + 1)) {
+            if (now - askedAt[piece] >= ASK_AGAIN_AFTER_MILLIS) {
+                askedAt[piece] = now;
+                return piece;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Stores a piece; returns the whole info dictionary once complete and verified, otherwise null. A
+     * complete dictionary whose hash is wrong is thrown away and fetched again.
+     */
+    byte[] accept(int piece, byte[] bytes) {
+        if (data == null || piece >= askedAt.length) {
+            return null;
+        }
+        int offset = piece * MetadataMessage.PIECE_SIZE;
+        int expected = Math.min(MetadataMessage.PIECE_SIZE, data.length - offset);
+        if (bytes.length != expected) {
+            return null;
+        }
+        System.arraycopy(bytes, 0, data, offset, bytes.length);
+        received.set(piece);
+        if (received.cardinality() < askedAt.length) {
+            return null;
+        }
+        if (!InfoHash.ofInfo(data).equals(infoHash)) {
+            received.clear();
+            Arrays.fill(askedAt, Long.MIN_VALUE / 2);
+            return null;
+        }
+        return data;
+    }
+}

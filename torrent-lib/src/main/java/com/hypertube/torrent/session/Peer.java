@@ -1,0 +1,64 @@
+package com.hypertube.torrent.session;
+
+import com.hypertube.torrent.peer.Bitfield;
+import com.hypertube.torrent.peer.PeerConnection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What a session knows of one connected peer. Guarded by the session's lock. */
+final class Peer {
+
+    /** Requests in flight are kept between these bounds, scaled to how fast the peer delivers. */
+    static final int MIN_PIPELINE = 16;
+
+    static final int MAX_PIPELINE = 512;
+
+    final PeerConnection connection;
+    Bitfield has;
+    byte[] earlyBitfield;
+    boolean amChoking = true;
+    boolean amInterested;
+    boolean peerChoking = true;
+    boolean peerInterested;
+    int strikes;
+    int pipelineDepth = 64;
+
+    /** Our requests in flight, by block key, with when they were sent. */
+    final Map<Long, Long> requested = new LinkedHashMap<>();
+
+    final RateMeter fromPeer = new RateMeter();
+    final RateMeter toPeer = new RateMeter();
+
+    /** The peer's id for ut_metadata messages (BEP 10), 0 when it does not speak it. */
+    int metadataExtensionId;
+
+    long metadataSize;
+
+    Peer(PeerConnection connection, int pieceCount) {
+        this.connection = connection;
+        this.has = new Bitfield(pieceCount);
+    }
+
+    static long key(int piece, int block) {
+        return ((long) piece << 32) | block;
+    }
+
+    static int pieceOf(long key) {
+        return (int) (key >>> 32);
+    }
+
+    static int blockOf(long key) {
+        return (int) key;
+    }
+
+    /** Enough requests queued to keep the peer busy for about a second at the rate it is delivering. */
+    void adaptPipeline(long now) {
+        long rate = fromPeer.rate(now);
+        pipelineDepth = (int) Math.clamp(rate / PieceDownload.BLOCK, MIN_PIPELINE, MAX_PIPELINE);
+    }
+
+    @Override
+    public String toString() {
+        return connection.toString();
+    }
+}

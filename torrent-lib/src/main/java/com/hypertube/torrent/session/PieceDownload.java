@@ -1,0 +1,107 @@
+package com.hypertube.torrent.session;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A piece being fetched: its bytes so far, which 16 KiB blocks arrived, and who was asked for each. A
+ * block may be asked of several peers at once (endgame, or a late piece a player is waiting for).
+ */
+final class PieceDownload {
+
+    static final int BLOCK = 16 * 1024;
+
+    final int piece;
+    final byte[] data;
+    private final int blockCount;
+    private final BitSet received = new BitSet();
+    private final List<List<Peer>> askedOf;
+    private final long[] askedAt;
+    final Set<Peer> senders = new HashSet<>();
+
+    PieceDownload(int piece, int length) {
+        this.piece = piece;
+        this.data = new byte[length];
+        this.blockCount = (length + BLOCK - 1) / BLOCK;
+        this.askedOf = new ArrayList<>(blockCount);
+        for (int i = 0; i < blockCount; i++) {
+            askedOf.add(new ArrayList<>(1));
+        }
+        this.askedAt = new long[blockCount];
+    }
+
+    int blockCount() {
+        return blockCount;
+    }
+
+    int blockOffset(int block) {
+        return block * BLOCK;
+    }
+
+    int blockLength(int block) {
+        return Math.min(BLOCK, data.length - block * BLOCK);
+    }
+
+    /** The first block nobody was asked for, or -1. */
+    int firstUnaskedBlock() {
+        for (int block = 0; block < blockCount; block++) {
+            if (!received.get(block) && askedOf.get(block).isEmpty()) {
+                return block;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A block still missing that others were asked for (at least {@code askedBefore}) but not this peer:
+     * for endgame and for late critical pieces. -1 when there is none.
+     */
+    int blockToAskAgain(Peer peer, long askedBefore) {
+        for (int block = 0; block < blockCount; block++) {
+            List<Peer> asked = askedOf.get(block);
+            if (!received.get(block) && !asked.isEmpty() && !asked.contains(peer) && askedAt[block] <= askedBefore) {
+                return block;
+            }
+        }
+        return -1;
+    }
+
+    void asked(int block, Peer peer, long now) {
+        askedOf.get(block).add(peer);
+        askedAt[block] = now;
+    }
+
+    /** The peer will not answer this request (choked us, timed out, left). */
+    void forget(int block, Peer peer) {
+        askedOf.get(block).remove(peer);
+    }
+
+    boolean isReceived(int block) {
+        return received.get(block);
+    }
+
+    /** Stores a block; returns the other peers that were asked for it, whose requests can be cancelled. */
+    List<Peer> receive(int block, byte[] bytes, Peer from) {
+        System.arraycopy(bytes, 0, data, blockOffset(block), bytes.length);
+        received.set(block);
+        senders.add(from);
+        List<Peer> others = new ArrayList<>(askedOf.get(block));
+        others.remove(from);
+        askedOf.get(block).clear();
+        return others;
+    }
+
+    boolean isComplete() {
+        return received.cardinality() == blockCount;
+    }
+
+    /** Every peer asked for any block, to release them all when the piece is dropped. */
+    Set<Peer> askedPeers() {
+        Set<Peer> peers = new HashSet<>();
+        askedOf.forEach(peers::addAll);
+        return peers;
+    }
+}

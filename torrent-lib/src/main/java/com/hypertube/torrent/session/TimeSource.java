@@ -1,0 +1,10 @@
+package com.hypertube.torrent.session;
+
+/** Time behind an interface, so that timeouts and choking rounds can be tested without sleeping. */
+@FunctionalInterface
+public interface TimeSource {
+
+    TimeSource SYSTEM = System::currentTimeMillis;
+
+    long millis();
+}

@@ -1,0 +1,269 @@
+package com.hypertube.torrent.session;
+
+import com.hypertube.torrent.magnet.MagnetLink;
+import com.hypertube.torrent.metainfo.InfoHash;
+import com.hypertube.torrent.metainfo.Metainfo;
+import com.hypertube.torrent.metainfo.MetainfoException;
+import com.hypertube.torrent.peer.PeerAddress;
+import com.hypertube.torrent.peer.PeerConnection;
+import com.hypertube.torrent.peer.PeerProtocolException;
+import com.hypertube.torrent.storage.FileStorage;
+import com.hypertube.torrent.storage.MemoryStorage;
+import com.hypertube.torrent.tracker.Announcer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A BitTorrent client: it listens for peers on one port and runs any number of torrents, each added
+ * from a .torrent or a magnet link and steered through its {@link TorrentHandle}.
+ *
+ * <pre>{@code
+ * try (TorrentClient client = TorrentClient.builder().downloadRoot(Path.of("downloads")).build()) {
+ *     TorrentHandle torrent = client.add(MagnetLink.parse(link));
+ *     torrent.metadata().get();
+ *     try (TorrentFileReader reader = torrent.openFile(0)) { ... }
+ * }
+ * }</pre>
+ */
+public final class TorrentClient implements AutoCloseable {
+
+    private static final Logger log = Logger.getLogger(TorrentClient.class.getName());
+
+    private final Path downloadRoot;
+    private final boolean inMemory;
+    private final SessionSettings settings;
+    private final TimeSource time;
+    private final byte[] peerId;
+    private final ServerSocket server;
+    private final Map<InfoHash, TorrentHandle> torrents = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    private TorrentClient(Builder builder) throws IOException {
+        this.downloadRoot = builder.downloadRoot;
+        this.inMemory = builder.inMemory;
+        this.settings = new SessionSettings(builder.maxPeersPerTorrent, builder.uploadSlots);
+        this.time = builder.time;
+        this.peerId = newPeerId();
+        if (builder.port >= 0) {
+            server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(new InetSocketAddress(builder.bindAddress, builder.port));
+            Thread.ofVirtual().name("torrent-accept-" + server.getLocalPort()).start(this::acceptPeers);
+        } else {
+            server = null;
+        }
+        Thread.ofVirtual().name("torrent-ticker").start(this::tickEverySecond);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The port peers reach us on, or -1 when the client does not listen. */
+    public int port() {
+        return server == null ? -1 : server.getLocalPort();
+    }
+
+    /** Adds a torrent whose metainfo we have; the same torrent twice gives the same handle. */
+    public TorrentHandle add(Metainfo metainfo) throws MetainfoException {
+        return add(
+                metainfo.infoHash(),
+                metainfo.rawInfo(),
+                metainfo.trackers().stream().toList(),
+                List.of());
+    }
+
+    /** Adds a torrent known by a magnet link; its metadata comes from peers (BEP 9). */
+    public TorrentHandle add(MagnetLink magnet) throws MetainfoException {
+        return add(magnet.infoHash(), null, magnet.trackers(), magnet.peers());
+    }
+
+    private synchronized TorrentHandle add(
+            InfoHash infoHash, byte[] rawInfo, List<java.net.URI> trackers, List<PeerAddress> peers)
+            throws MetainfoException {
+        if (closed) {
+            throw new IllegalStateException("the client is closed");
+        }
+        TorrentHandle existing = torrents.get(infoHash);
+        if (existing != null) {
+            existing.addPeers(peers);
+            return existing;
+        }
+        TorrentSession session = new TorrentSession(
+                infoHash,
+                rawInfo,
+                peerId,
+                settings,
+                time,
+                info -> inMemory ? new MemoryStorage(info.totalLength()) : new FileStorage(downloadRoot, info),
+                this::dial);
+        Announcer announcer = trackers.isEmpty() ? null : new Announcer(session, trackers, peerId, this::port, time);
+        TorrentHandle handle =
+                new TorrentHandle(session, announcer, inMemory ? null : downloadRoot, () -> torrents.remove(infoHash));
+        torrents.put(infoHash, handle);
+        session.start();
+        if (announcer != null) {
+            announcer.start();
+        }
+        session.addPeers(peers);
+        return handle;
+    }
+
+    public Optional<TorrentHandle> find(InfoHash infoHash) {
+        return Optional.ofNullable(torrents.get(infoHash));
+    }
+
+    public List<TorrentHandle> torrents() {
+        return List.copyOf(torrents.values());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        torrents.values().forEach(TorrentHandle::stop);
+        torrents.clear();
+        if (server != null) {
+            try {
+                server.close();
+            } catch (IOException ignored) {
+                // closing
+            }
+        }
+    }
+
+    private void dial(TorrentSession session, PeerAddress address) {
+        Thread.ofVirtual().name("peer-" + address).start(() -> {
+            PeerConnection connection;
+            try {
+                connection = PeerConnection.connect(address, session.ourHandshake());
+            } catch (IOException | PeerProtocolException | RuntimeException e) {
+                session.dialFailed(address);
+                return;
+            }
+            session.runPeer(connection);
+        });
+    }
+
+    private void acceptPeers() {
+        while (!closed) {
+            Socket socket;
+            try {
+                socket = server.accept();
+            } catch (IOException e) {
+                if (!closed) {
+                    log.log(Level.WARNING, "accepting peers failed", e);
+                }
+                return;
+            }
+            Thread.ofVirtual()
+                    .name("peer-in-" + socket.getRemoteSocketAddress())
+                    .start(() -> {
+                        try {
+                            PeerConnection connection = PeerConnection.accept(socket, infoHash -> {
+                                TorrentHandle handle = torrents.get(infoHash);
+                                return handle == null ? null : handle.session().ourHandshake();
+                            });
+                            TorrentHandle handle =
+                                    torrents.get(connection.remoteHandshake().infoHash());
+                            if (handle == null) {
+                                connection.close();
+                            } else {
+                                handle.session().runPeer(connection);
+                            }
+                        } catch (IOException | PeerProtocolException | RuntimeException e) {
+                            // a stranger that is not a peer of ours: nothing to do
+                        }
+                    });
+        }
+    }
+
+    private void tickEverySecond() {
+        while (!closed) {
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            torrents.values().forEach(handle -> handle.session().tick());
+        }
+    }
+
+    // Azureus-style: "-HT0001-" then 12 random bytes.
+    private static byte[] newPeerId() {
+        byte[] id = new byte[20];
+        byte[] prefix = "-HT0001-".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(prefix, 0, id, 0, prefix.length);
+        byte[] random = new byte[12];
+        new SecureRandom().nextBytes(random);
+        for (int i = 0; i < 12; i++) {
+            id[8 + i] = (byte) ('0' + Math.floorMod(random[i], 10));
+        }
+        return id;
+    }
+
+    /** How a client is set up; every setting has a default. */
+    public static final class Builder {
+        private int port = 6881;
+        private InetAddress bindAddress = null;
+        private Path downloadRoot = Path.of("downloads");
+        private boolean inMemory;
+        private int maxPeersPerTorrent = 50;
+        private int uploadSlots = 8;
+        private TimeSource time = TimeSource.SYSTEM;
+
+        /** The port to listen on for peers: 0 for any free one, -1 not to listen. Default 6881. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The address to listen on; default all. */
+        public Builder bindAddress(InetAddress address) {
+            this.bindAddress = address;
+            return this;
+        }
+
+        /** Where torrents are downloaded; nothing is written outside it. */
+        public Builder downloadRoot(Path root) {
+            this.downloadRoot = root;
+            return this;
+        }
+
+        /** Keeps torrents' data in memory instead of files: for tests. */
+        public Builder inMemoryStorage() {
+            this.inMemory = true;
+            return this;
+        }
+
+        public Builder maxPeersPerTorrent(int max) {
+            this.maxPeersPerTorrent = max;
+            return this;
+        }
+
+        public Builder uploadSlots(int slots) {
+            this.uploadSlots = slots;
+            return this;
+        }
+
+        public Builder timeSource(TimeSource time) {
+            this.time = time;
+            return this;
+        }
+
+        public TorrentClient build() throws IOException {
+            return new TorrentClient(this);
+        }
+    }
+}

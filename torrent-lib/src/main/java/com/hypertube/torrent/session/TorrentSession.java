@@ -1,0 +1,963 @@
+package com.hypertube.torrent.session;
+
+import com.hypertube.torrent.extension.ExtensionHandshake;
+import com.hypertube.torrent.extension.MetadataMessage;
+import com.hypertube.torrent.metainfo.InfoHash;
+import com.hypertube.torrent.metainfo.InfoParser;
+import com.hypertube.torrent.metainfo.MetainfoException;
+import com.hypertube.torrent.metainfo.TorrentInfo;
+import com.hypertube.torrent.peer.Bitfield;
+import com.hypertube.torrent.peer.Handshake;
+import com.hypertube.torrent.peer.PeerAddress;
+import com.hypertube.torrent.peer.PeerConnection;
+import com.hypertube.torrent.peer.PeerMessage;
+import com.hypertube.torrent.peer.PeerProtocolException;
+import com.hypertube.torrent.picker.PieceOrder;
+import com.hypertube.torrent.picker.PiecePicker;
+import com.hypertube.torrent.storage.Storage;
+import com.hypertube.torrent.stream.PieceSource;
+import com.hypertube.torrent.tracker.AnnounceTarget;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One torrent's engine: its peers, the pieces in flight, what we have. Each peer connection reads on its
+ * own virtual thread and calls in here; all state is guarded by this object's monitor, which is never
+ * held across disk or network I/O (sending only queues). Readers of the stream API wait on the same
+ * monitor for pieces to arrive.
+ */
+final class TorrentSession implements PieceSource, AnnounceTarget {
+
+    private static final Logger log = Logger.getLogger(TorrentSession.class.getName());
+
+    /** A request unanswered this long is given up and asked of someone else. */
+    static final long REQUEST_TIMEOUT_MILLIS = 20_000;
+
+    /** A block of a piece with a deadline, unanswered this long, is also asked of a second peer. */
+    static final long CRITICAL_ASK_AGAIN_MILLIS = 800;
+
+    /** A peer whose pieces failed the hash check this often is dropped. */
+    static final int MAX_STRIKES = 3;
+
+    /** The memory allowed for pieces in flight; it bounds how many pieces are begun at once. */
+    static final long IN_FLIGHT_BUDGET_BYTES = 24L * 1024 * 1024;
+
+    final InfoHash infoHash;
+    private final byte[] peerId;
+    private final SessionSettings settings;
+    private final TimeSource time;
+    private final StorageOpener storageOpener;
+    private final PeerDialer dialer;
+    private final List<Consumer<TorrentEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<TorrentInfo> metadata = new CompletableFuture<>();
+
+    private TorrentInfo info;
+    private byte[] rawInfo;
+    private Storage storage;
+    private PiecePicker picker;
+    private Bitfield have;
+    private Set<Integer> selectedFiles;
+    private TorrentState state;
+    private final MetadataFetch metadataFetch;
+    private final Map<PeerAddress, Peer> peers = new LinkedHashMap<>();
+    private final Set<PeerAddress> knownPeers = new LinkedHashSet<>();
+    private final Map<PeerAddress, Long> retryAfter = new HashMap<>();
+    private final Set<PeerAddress> dialing = new LinkedHashSet<>();
+    private final Map<Integer, PieceDownload> downloads = new LinkedHashMap<>();
+    private final StreamDeadlines deadlines = new StreamDeadlines();
+    private final RateMeter downloaded = new RateMeter();
+    private final RateMeter uploaded = new RateMeter();
+    private long lastRechoke;
+
+    interface StorageOpener {
+        Storage open(TorrentInfo info) throws IOException;
+    }
+
+    interface PeerDialer {
+        void dial(TorrentSession session, PeerAddress address);
+    }
+
+    TorrentSession(
+            InfoHash infoHash,
+            byte[] rawInfo,
+            byte[] peerId,
+            SessionSettings settings,
+            TimeSource time,
+            StorageOpener storageOpener,
+            PeerDialer dialer)
+            throws MetainfoException {
+        this.infoHash = infoHash;
+        this.peerId = peerId.clone();
+        this.settings = settings;
+        this.time = time;
+        this.storageOpener = storageOpener;
+        this.dialer = dialer;
+        this.metadataFetch = new MetadataFetch(infoHash);
+        this.state = TorrentState.FETCHING_METADATA;
+        if (rawInfo != null) {
+            setInfo(rawInfo);
+        }
+    }
+
+    // ---- lifecycle -------------------------------------------------------------------------------
+
+    /** Opens storage and verifies what is on disk already (resume), then downloads or seeds. */
+    void start() {
+        if (info != null) {
+            Thread.ofVirtual().name("check-" + infoHash).start(this::checkExistingData);
+        }
+    }
+
+    private void setInfo(byte[] raw) throws MetainfoException {
+        TorrentInfo parsed = InfoParser.parse(decodeInfo(raw));
+        synchronized (this) {
+            if (info != null) {
+                return;
+            }
+            rawInfo = raw.clone();
+            info = parsed;
+            have = new Bitfield(parsed.pieceCount());
+            picker = new PiecePicker(parsed.pieceCount());
+            applySelection();
+            for (Peer peer : peers.values()) {
+                peer.has = new Bitfield(parsed.pieceCount());
+                if (peer.earlyBitfield != null) {
+                    try {
+                        peer.has = Bitfield.fromWire(peer.earlyBitfield, parsed.pieceCount());
+                    } catch (PeerProtocolException e) {
+                        peer.connection.close();
+                    }
+                    peer.earlyBitfield = null;
+                }
+                picker.peerHasAll(peer.has);
+            }
+            state = TorrentState.CHECKING;
+        }
+        metadata.complete(parsed);
+        emit(new TorrentEvent.MetadataReceived(parsed));
+    }
+
+    private static com.hypertube.torrent.bencode.BencodeDictionary decodeInfo(byte[] raw) throws MetainfoException {
+        try {
+            if (com.hypertube.torrent.bencode.BencodeDecoder.decode(raw)
+                    instanceof com.hypertube.torrent.bencode.BencodeDictionary dictionary) {
+                return dictionary;
+            }
+            throw new MetainfoException("the info is not a dictionary");
+        } catch (com.hypertube.torrent.bencode.BencodeException e) {
+            throw new MetainfoException("the info is not valid bencode: " + e.getMessage(), e);
+        }
+    }
+
+    private void checkExistingData() {
+        TorrentInfo torrent;
+        synchronized (this) {
+            torrent = info;
+        }
+        try {
+            Storage opened = storageOpener.open(torrent);
+            byte[] buffer = new byte[(int) torrent.pieceLength()];
+            MessageDigest sha1 = sha1();
+            List<Integer> verified = new ArrayList<>();
+            for (int piece = 0; piece < torrent.pieceCount(); piece++) {
+                int length = torrent.pieceLength(piece);
+                if (opened.mayHoldData(torrent.pieceOffset(piece), length)) {
+                    opened.read(torrent.pieceOffset(piece), buffer, 0, length);
+                    sha1.update(buffer, 0, length);
+                    if (Arrays.equals(sha1.digest(), torrent.pieceHash(piece))) {
+                        verified.add(piece);
+                    }
+                }
+            }
+            synchronized (this) {
+                storage = opened;
+                verified.forEach(piece -> {
+                    have.set(piece);
+                    picker.setHave(piece);
+                });
+                if (state == TorrentState.CHECKING) {
+                    state = picker.isDone() ? TorrentState.SEEDING : TorrentState.DOWNLOADING;
+                }
+                for (Peer peer : peers.values()) {
+                    sendOurPieces(peer);
+                    updateInterest(peer);
+                }
+                notifyAll();
+            }
+            if (picker.isDone()) {
+                emit(new TorrentEvent.Completed());
+            }
+        } catch (IOException e) {
+            fail("cannot open the torrent's files: " + e.getMessage());
+        }
+    }
+
+    synchronized void pause() {
+        if (state != TorrentState.STOPPED) {
+            state = TorrentState.PAUSED;
+            new ArrayList<>(peers.values()).forEach(peer -> peer.connection.close());
+        }
+    }
+
+    synchronized void resume() {
+        if (state == TorrentState.PAUSED) {
+            state = info == null
+                    ? TorrentState.FETCHING_METADATA
+                    : storage == null
+                            ? TorrentState.CHECKING
+                            : picker.isDone() ? TorrentState.SEEDING : TorrentState.DOWNLOADING;
+            retryAfter.clear();
+        }
+    }
+
+    void stop() {
+        Storage toClose;
+        synchronized (this) {
+            state = TorrentState.STOPPED;
+            new ArrayList<>(peers.values()).forEach(peer -> peer.connection.close());
+            toClose = storage;
+            storage = null;
+            notifyAll();
+        }
+        metadata.completeExceptionally(new IllegalStateException("the torrent was removed"));
+        if (toClose != null) {
+            try {
+                toClose.flush();
+                toClose.close();
+            } catch (IOException e) {
+                log.log(Level.WARNING, "closing the storage of " + infoHash, e);
+            }
+        }
+    }
+
+    private void fail(String reason) {
+        synchronized (this) {
+            state = TorrentState.PAUSED;
+            new ArrayList<>(peers.values()).forEach(peer -> peer.connection.close());
+            notifyAll();
+        }
+        emit(new TorrentEvent.Failed(reason));
+    }
+
+    // ---- what the handle asks ---------------------------------------------------------------------
+
+    CompletableFuture<TorrentInfo> metadata() {
+        return metadata;
+    }
+
+    void addListener(Consumer<TorrentEvent> listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public synchronized void addPeers(List<PeerAddress> addresses) {
+        knownPeers.addAll(addresses);
+        connectMore();
+    }
+
+    synchronized void select(Set<Integer> files) {
+        selectedFiles = files == null ? null : Set.copyOf(files);
+        if (info != null) {
+            applySelection();
+            if (storage != null) {
+                state = picker.isDone() ? TorrentState.SEEDING : TorrentState.DOWNLOADING;
+            }
+            peers.values().forEach(this::updateInterest);
+        }
+    }
+
+    @Override
+    public InfoHash infoHash() {
+        return infoHash;
+    }
+
+    @Override
+    public synchronized AnnounceTarget.Progress progress() {
+        TorrentStatus status = status();
+        return new AnnounceTarget.Progress(
+                status.downloadedBytes(),
+                status.uploadedBytes(),
+                status.wantedBytes() - status.verifiedBytes(),
+                state == TorrentState.SEEDING,
+                state == TorrentState.STOPPED || state == TorrentState.PAUSED);
+    }
+
+    synchronized TorrentStatus status() {
+        long now = time.millis();
+        long wanted = 0;
+        long verified = 0;
+        if (info != null) {
+            for (int piece = 0; piece < info.pieceCount(); piece++) {
+                if (picker.priority(piece) != PiecePicker.SKIP) {
+                    wanted += info.pieceLength(piece);
+                    if (have.has(piece)) {
+                        verified += info.pieceLength(piece);
+                    }
+                }
+            }
+        }
+        long rate = downloaded.rate(now);
+        long eta = rate > 0 ? (wanted - verified) / rate : (wanted == verified && info != null ? 0 : -1);
+        return new TorrentStatus(
+                state,
+                wanted,
+                verified,
+                downloaded.total(),
+                uploaded.total(),
+                rate,
+                uploaded.rate(now),
+                eta,
+                peers.size(),
+                info == null ? 0 : info.pieceCount(),
+                have == null ? new java.util.BitSet() : have.toBitSet());
+    }
+
+    synchronized List<PeerAddress> connectedPeers() {
+        return List.copyOf(peers.keySet());
+    }
+
+    @Override
+    public synchronized Storage storage() {
+        return storage;
+    }
+
+    synchronized TorrentInfo info() {
+        return info;
+    }
+
+    /**
+     * Blocks until the piece is verified, or the time is up; returns whether it is. A reader calls it with
+     * its deadlines already set.
+     */
+    @Override
+    public synchronized boolean awaitPiece(int piece, long timeoutMillis) throws InterruptedException {
+        long until = System.currentTimeMillis() + timeoutMillis;
+        while (state != TorrentState.STOPPED && (storage == null || !have.has(piece))) {
+            long left = until - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return storage != null && have.has(piece);
+    }
+
+    /** Sets (or moves) one reader's window of time-critical pieces. */
+    @Override
+    public synchronized void setReaderWindow(Object reader, int firstPiece, int pieceCount) {
+        deadlines.set(reader, firstPiece, pieceCount, time.millis());
+        applyDeadlines();
+        peers.values().forEach(this::fillRequests);
+    }
+
+    @Override
+    public synchronized void releaseReader(Object reader) {
+        deadlines.remove(reader);
+        applyDeadlines();
+    }
+
+    synchronized Map<Object, int[]> readerWindows() {
+        return deadlines.windows();
+    }
+
+    private void applyDeadlines() {
+        if (picker == null) {
+            return;
+        }
+        for (int piece = 0; piece < info.pieceCount(); piece++) {
+            long deadline = deadlines.deadlineOf(piece);
+            if (deadline == PieceOrder.Candidate.NO_DEADLINE || have.has(piece)) {
+                picker.clearDeadline(piece);
+            } else {
+                picker.setDeadline(piece, deadline);
+            }
+        }
+    }
+
+    // Priorities: selected files' pieces are wanted, the first and last pieces of selected videos first.
+    private void applySelection() {
+        for (int piece = 0; piece < info.pieceCount(); piece++) {
+            picker.setPriority(piece, selectedFiles == null ? PiecePicker.NORMAL : PiecePicker.SKIP);
+        }
+        for (var file : info.files()) {
+            if (selectedFiles != null && !selectedFiles.contains(file.index())) {
+                continue;
+            }
+            int first = info.firstPieceOf(file);
+            int last = info.lastPieceOf(file);
+            for (int piece = first; piece <= last; piece++) {
+                picker.raisePriority(piece, PiecePicker.NORMAL);
+            }
+            if (isVideo(file.displayPath())) {
+                for (int piece : new int[] {first, Math.min(first + 1, last), last}) {
+                    picker.raisePriority(piece, PiecePicker.EDGE);
+                }
+            }
+        }
+    }
+
+    static boolean isVideo(String path) {
+        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".mp4")
+                || lower.endsWith(".mkv")
+                || lower.endsWith(".webm")
+                || lower.endsWith(".avi")
+                || lower.endsWith(".mov")
+                || lower.endsWith(".m4v");
+    }
+
+    // ---- peers ------------------------------------------------------------------------------------
+
+    Handshake ourHandshake() {
+        return Handshake.ours(infoHash, peerId);
+    }
+
+    /** Runs a connected peer until it leaves; called on the peer's own virtual thread. */
+    void runPeer(PeerConnection connection) {
+        Peer peer;
+        synchronized (this) {
+            dialing.remove(connection.address());
+            if (state == TorrentState.STOPPED
+                    || state == TorrentState.PAUSED
+                    || peers.size() >= settings.maxPeers()
+                    || peers.containsKey(connection.address())
+                    || Arrays.equals(connection.remoteHandshake().peerId(), peerId)) {
+                connection.close();
+                return;
+            }
+            peer = new Peer(connection, info == null ? 0 : info.pieceCount());
+            peers.put(connection.address(), peer);
+            knownPeers.add(connection.address());
+            if (connection.remoteHandshake().supportsExtensionProtocol()) {
+                connection.send(new PeerMessage.Extended(
+                        0,
+                        ExtensionHandshake.ours(rawInfo == null ? 0 : rawInfo.length)
+                                .encode()));
+            }
+            if (storage != null) {
+                sendOurPieces(peer);
+            }
+        }
+        emit(new TorrentEvent.PeerConnected(connection.address()));
+        String reason = "left";
+        try {
+            while (!connection.isClosed()) {
+                handle(peer, connection.read());
+            }
+        } catch (PeerProtocolException e) {
+            reason = "broke the protocol: " + e.getMessage();
+        } catch (IOException e) {
+            reason = connection.isClosed() ? "disconnected" : "connection lost: " + e.getMessage();
+        } finally {
+            connection.close();
+            removePeer(peer);
+            emit(new TorrentEvent.PeerDisconnected(connection.address(), reason));
+        }
+    }
+
+    synchronized void dialFailed(PeerAddress address) {
+        dialing.remove(address);
+        retryAfter.put(address, time.millis() + 30_000);
+    }
+
+    private synchronized void removePeer(Peer peer) {
+        peers.remove(peer.connection.address());
+        retryAfter.put(peer.connection.address(), time.millis() + 10_000);
+        if (picker != null) {
+            picker.peerLeft(peer.has);
+        }
+        for (long key : peer.requested.keySet()) {
+            PieceDownload download = downloads.get(Peer.pieceOf(key));
+            if (download != null) {
+                download.forget(Peer.blockOf(key), peer);
+            }
+        }
+        peer.requested.clear();
+        if (!peer.amChoking) {
+            rechoke();
+        }
+        peers.values().forEach(this::fillRequests);
+    }
+
+    private void sendOurPieces(Peer peer) {
+        if (have != null && have.count() > 0) {
+            peer.connection.send(new PeerMessage.Bitfield(have.toWire()));
+        }
+    }
+
+    private void handle(Peer peer, PeerMessage message) throws PeerProtocolException, IOException {
+        switch (message) {
+            case PeerMessage.Piece piece -> onBlock(peer, piece);
+            case PeerMessage.Request request -> onRequest(peer, request);
+            case PeerMessage.KeepAlive ignored -> {}
+            case PeerMessage.Choke ignored -> onChoke(peer);
+            case PeerMessage.Unchoke ignored -> {
+                synchronized (this) {
+                    peer.peerChoking = false;
+                    fillRequests(peer);
+                }
+            }
+            case PeerMessage.Interested ignored -> {
+                synchronized (this) {
+                    peer.peerInterested = true;
+                    unchokeIfSlotFree(peer);
+                }
+            }
+            case PeerMessage.NotInterested ignored -> {
+                synchronized (this) {
+                    peer.peerInterested = false;
+                    if (!peer.amChoking) {
+                        choke(peer);
+                        rechoke();
+                    }
+                }
+            }
+            case PeerMessage.Have have -> onHave(peer, have.piece());
+            case PeerMessage.Bitfield bitfield -> onBitfield(peer, bitfield.bits());
+            case PeerMessage.Extended extended -> onExtended(peer, extended);
+            case PeerMessage.Cancel ignored -> {} // requests are served as they come: nothing is queued to cancel
+            case PeerMessage.Port ignored -> {} // for DHT, which is another piece of work
+            case PeerMessage.Unknown ignored -> {}
+        }
+    }
+
+    private synchronized void onHave(Peer peer, int piece) throws PeerProtocolException {
+        if (info == null) {
+            return; // we cannot tell what it means before the metadata; its bitfield will follow on reconnect
+        }
+        if (piece >= info.pieceCount()) {
+            throw new PeerProtocolException("have for piece " + piece + " of " + info.pieceCount());
+        }
+        if (!peer.has.has(piece)) {
+            peer.has.set(piece);
+            picker.peerHas(piece);
+            updateInterest(peer);
+            fillRequests(peer);
+        }
+    }
+
+    private synchronized void onBitfield(Peer peer, byte[] bits) throws PeerProtocolException {
+        if (info == null) {
+            peer.earlyBitfield = bits;
+            return;
+        }
+        picker.peerLeft(peer.has);
+        peer.has = Bitfield.fromWire(bits, info.pieceCount());
+        picker.peerHasAll(peer.has);
+        updateInterest(peer);
+        fillRequests(peer);
+    }
+
+    private synchronized void onChoke(Peer peer) {
+        peer.peerChoking = true;
+        for (long key : peer.requested.keySet()) {
+            PieceDownload download = downloads.get(Peer.pieceOf(key));
+            if (download != null) {
+                download.forget(Peer.blockOf(key), peer);
+            }
+        }
+        peer.requested.clear();
+        peers.values().stream().filter(other -> other != peer).forEach(this::fillRequests);
+    }
+
+    private void onRequest(Peer peer, PeerMessage.Request request) throws IOException {
+        Storage source;
+        long offset;
+        synchronized (this) {
+            if (peer.amChoking
+                    || info == null
+                    || storage == null
+                    || request.piece() >= info.pieceCount()
+                    || !have.has(request.piece())
+                    || (long) request.offset() + request.length() > info.pieceLength(request.piece())) {
+                return; // not ours to give now: ignored, as BEP 3 allows
+            }
+            source = storage;
+            offset = info.pieceOffset(request.piece()) + request.offset();
+        }
+        byte[] block = new byte[request.length()];
+        source.read(offset, block, 0, block.length);
+        peer.connection.send(new PeerMessage.Piece(request.piece(), request.offset(), block));
+        long now = time.millis();
+        peer.toPeer.add(block.length, now);
+        uploaded.add(block.length, now);
+    }
+
+    private void onBlock(Peer peer, PeerMessage.Piece message) {
+        PieceDownload complete = null;
+        synchronized (this) {
+            long now = time.millis();
+            peer.fromPeer.add(message.block().length, now);
+            downloaded.add(message.block().length, now);
+            int block = message.offset() / PieceDownload.BLOCK;
+            long key = Peer.key(message.piece(), block);
+            peer.requested.remove(key);
+            PieceDownload download = downloads.get(message.piece());
+            if (download != null
+                    && message.offset() % PieceDownload.BLOCK == 0
+                    && block < download.blockCount()
+                    && message.block().length == download.blockLength(block)
+                    && !download.isReceived(block)) {
+                for (Peer other : download.receive(block, message.block(), peer)) {
+                    other.requested.remove(key);
+                    other.connection.send(
+                            new PeerMessage.Cancel(message.piece(), message.offset(), message.block().length));
+                }
+                if (download.isComplete()) {
+                    downloads.remove(message.piece());
+                    complete = download;
+                }
+            }
+            peer.adaptPipeline(now);
+            fillRequests(peer);
+        }
+        if (complete != null) {
+            verifyAndStore(complete);
+        }
+    }
+
+    private void verifyAndStore(PieceDownload download) {
+        TorrentInfo torrent;
+        Storage target;
+        synchronized (this) {
+            torrent = info;
+            target = storage;
+        }
+        boolean good = Arrays.equals(sha1().digest(download.data), torrent.pieceHash(download.piece));
+        if (good && target != null) {
+            try {
+                target.write(torrent.pieceOffset(download.piece), download.data, 0, download.data.length);
+            } catch (IOException e) {
+                fail("cannot write to the torrent's files: " + e.getMessage());
+                return;
+            }
+        }
+        boolean completed = false;
+        synchronized (this) {
+            if (state == TorrentState.STOPPED) {
+                return;
+            }
+            if (good) {
+                have.set(download.piece);
+                picker.setHave(download.piece);
+                picker.clearDeadline(download.piece);
+                for (Peer peer : peers.values()) {
+                    peer.connection.send(new PeerMessage.Have(download.piece));
+                    updateInterest(peer);
+                }
+                if (state == TorrentState.DOWNLOADING && picker.isDone()) {
+                    state = TorrentState.SEEDING;
+                    completed = true;
+                }
+                notifyAll();
+            } else {
+                picker.setBegun(download.piece, false);
+                for (Peer sender : download.senders) {
+                    if (++sender.strikes >= MAX_STRIKES) {
+                        sender.connection.close();
+                    }
+                }
+            }
+            peers.values().forEach(this::fillRequests);
+        }
+        emit(good ? new TorrentEvent.PieceVerified(download.piece) : new TorrentEvent.PieceFailed(download.piece));
+        if (completed) {
+            emit(new TorrentEvent.Completed());
+        }
+    }
+
+    // ---- requesting -------------------------------------------------------------------------------
+
+    private void updateInterest(Peer peer) {
+        if (picker == null) {
+            return;
+        }
+        boolean interested = false;
+        for (int piece = 0; piece < info.pieceCount() && !interested; piece++) {
+            interested = peer.has.has(piece) && picker.isWanted(piece);
+        }
+        if (interested != peer.amInterested) {
+            peer.amInterested = interested;
+            peer.connection.send(interested ? new PeerMessage.Interested() : new PeerMessage.NotInterested());
+        }
+    }
+
+    private void fillRequests(Peer peer) {
+        if (picker == null
+                || storage == null
+                || peer.peerChoking
+                || !peer.amInterested
+                || state == TorrentState.PAUSED
+                || state == TorrentState.STOPPED) {
+            return;
+        }
+        long now = time.millis();
+        while (peer.requested.size() < peer.pipelineDepth) {
+            Optional<long[]> next = nextBlock(peer, now);
+            if (next.isEmpty()) {
+                return;
+            }
+            int piece = (int) next.get()[0];
+            int block = (int) next.get()[1];
+            PieceDownload download = downloads.get(piece);
+            download.asked(block, peer, now);
+            peer.requested.put(Peer.key(piece, block), now);
+            peer.connection.send(
+                    new PeerMessage.Request(piece, download.blockOffset(block), download.blockLength(block)));
+        }
+    }
+
+    /** The block this peer should be asked for next, by {@link PieceOrder}: {piece, block}. */
+    private Optional<long[]> nextBlock(Peer peer, long now) {
+        PieceDownload best = null;
+        for (PieceDownload download : downloads.values()) {
+            if (peer.has.has(download.piece)
+                    && download.firstUnaskedBlock() >= 0
+                    && (best == null
+                            || PieceOrder.MOST_URGENT_FIRST.compare(
+                                            picker.candidate(download.piece), picker.candidate(best.piece))
+                                    < 0)) {
+                best = download;
+            }
+        }
+        if (downloads.size() < maxPiecesInFlight()) {
+            Optional<PieceOrder.Candidate> fresh = picker.nextToBegin(peer.has, piece -> !downloads.containsKey(piece));
+            if (fresh.isPresent()
+                    && (best == null
+                            || PieceOrder.MOST_URGENT_FIRST.compare(fresh.get(), picker.candidate(best.piece)) < 0)) {
+                best = new PieceDownload(
+                        fresh.get().piece(), info.pieceLength(fresh.get().piece()));
+                downloads.put(best.piece, best);
+                picker.setBegun(best.piece, true);
+            }
+        }
+        if (best != null) {
+            return Optional.of(new long[] {best.piece, best.firstUnaskedBlock()});
+        }
+        // A player is waiting on a piece whose blocks were asked of a slow peer: ask this one too.
+        for (PieceDownload download : downloads.values()) {
+            if (peer.has.has(download.piece) && picker.deadline(download.piece) != PieceOrder.Candidate.NO_DEADLINE) {
+                int block = download.blockToAskAgain(peer, now - CRITICAL_ASK_AGAIN_MILLIS);
+                if (block >= 0) {
+                    return Optional.of(new long[] {download.piece, block});
+                }
+            }
+        }
+        // Endgame: nothing left to begin, every missing block asked of someone: ask again in parallel.
+        if (picker.nextToBegin(peer.has, piece -> !downloads.containsKey(piece)).isEmpty()) {
+            for (PieceDownload download : downloads.values()) {
+                if (peer.has.has(download.piece)) {
+                    int block = download.blockToAskAgain(peer, now);
+                    if (block >= 0) {
+                        return Optional.of(new long[] {download.piece, block});
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private int maxPiecesInFlight() {
+        return (int) Math.clamp(IN_FLIGHT_BUDGET_BYTES / info.pieceLength(), 2, 256);
+    }
+
+    // ---- choking (seeding) -----------------------------------------------------------------------
+
+    private void unchokeIfSlotFree(Peer peer) {
+        long unchoked = peers.values().stream().filter(p -> !p.amChoking).count();
+        if (peer.amChoking && unchoked < settings.uploadSlots()) {
+            peer.amChoking = false;
+            peer.connection.send(new PeerMessage.Unchoke());
+        }
+    }
+
+    private void choke(Peer peer) {
+        peer.amChoking = true;
+        peer.connection.send(new PeerMessage.Choke());
+    }
+
+    /**
+     * The choking round: the interested peers that gave us the most (or, when seeding, took the most)
+     * keep the upload slots but one; the last slot goes to a random other interested peer, so that
+     * newcomers get a start.
+     */
+    private void rechoke() {
+        long now = time.millis();
+        boolean seeding = state == TorrentState.SEEDING;
+        List<Peer> interested = new ArrayList<>(peers.values().stream()
+                .filter(p -> p.peerInterested)
+                .sorted((a, b) -> Long.compare(
+                        seeding ? b.toPeer.rate(now) : b.fromPeer.rate(now),
+                        seeding ? a.toPeer.rate(now) : a.fromPeer.rate(now)))
+                .toList());
+        Set<Peer> keep =
+                new LinkedHashSet<>(interested.subList(0, Math.min(interested.size(), settings.uploadSlots() - 1)));
+        List<Peer> rest = interested.subList(keep.size(), interested.size());
+        if (!rest.isEmpty()) {
+            keep.add(rest.get((int) (Math.random() * rest.size())));
+        }
+        for (Peer peer : peers.values()) {
+            if (keep.contains(peer) && peer.amChoking) {
+                peer.amChoking = false;
+                peer.connection.send(new PeerMessage.Unchoke());
+            } else if (!keep.contains(peer) && !peer.amChoking) {
+                choke(peer);
+            }
+        }
+    }
+
+    // ---- extension protocol (BEP 10, ut_metadata) ------------------------------------------------
+
+    private void onExtended(Peer peer, PeerMessage.Extended message) throws PeerProtocolException {
+        if (message.extensionId() == 0) {
+            ExtensionHandshake handshake = ExtensionHandshake.decode(message.payload());
+            synchronized (this) {
+                peer.metadataExtensionId = handshake.idOf(ExtensionHandshake.UT_METADATA);
+                peer.metadataSize = handshake.metadataSize();
+                if (info == null && peer.metadataExtensionId > 0) {
+                    metadataFetch.sizeAnnounced(handshake.metadataSize());
+                    askForMetadata(peer);
+                }
+            }
+            return;
+        }
+        if (message.extensionId() != ExtensionHandshake.OUR_UT_METADATA_ID) {
+            return; // an extension we did not announce
+        }
+        MetadataMessage metadataMessage = MetadataMessage.decode(message.payload());
+        byte[] complete = null;
+        synchronized (this) {
+            switch (metadataMessage.type()) {
+                case REQUEST -> serveMetadata(peer, metadataMessage.piece());
+                case DATA -> {
+                    complete = metadataFetch.accept(metadataMessage.piece(), metadataMessage.data());
+                    if (complete == null) {
+                        askForMetadata(peer);
+                    }
+                }
+                case REJECT -> {}
+            }
+        }
+        if (complete != null) {
+            try {
+                setInfo(complete);
+                start();
+            } catch (MetainfoException e) {
+                fail("the torrent's metadata is not usable: " + e.getMessage());
+            }
+        }
+    }
+
+    private void askForMetadata(Peer peer) {
+        if (peer.metadataExtensionId == 0) {
+            return;
+        }
+        int piece = metadataFetch.nextToAsk(time.millis());
+        if (piece >= 0) {
+            peer.connection.send(new PeerMessage.Extended(
+                    peer.metadataExtensionId, MetadataMessage.request(piece).encode()));
+        }
+    }
+
+    private void serveMetadata(Peer peer, int piece) {
+        if (peer.metadataExtensionId == 0) {
+            return;
+        }
+        int offset = piece * MetadataMessage.PIECE_SIZE;
+        MetadataMessage answer = rawInfo == null || offset >= rawInfo.length
+                ? MetadataMessage.reject(piece)
+                : MetadataMessage.data(
+                        piece,
+                        rawInfo.length,
+                        Arrays.copyOfRange(
+                                rawInfo, offset, Math.min(rawInfo.length, offset + MetadataMessage.PIECE_SIZE)));
+        peer.connection.send(new PeerMessage.Extended(peer.metadataExtensionId, answer.encode()));
+    }
+
+    // ---- once a second ---------------------------------------------------------------------------
+
+    /** Housekeeping the client calls about once a second. */
+    synchronized void tick() {
+        if (state == TorrentState.STOPPED || state == TorrentState.PAUSED) {
+            return;
+        }
+        long now = time.millis();
+        for (Peer peer : peers.values()) {
+            expireRequests(peer, now);
+            if (info == null) {
+                askForMetadata(peer);
+            }
+            fillRequests(peer);
+        }
+        if (now - lastRechoke >= 10_000) {
+            lastRechoke = now;
+            rechoke();
+        }
+        connectMore();
+    }
+
+    private void expireRequests(Peer peer, long now) {
+        var expired = peer.requested.entrySet().stream()
+                .filter(entry -> now - entry.getValue() > REQUEST_TIMEOUT_MILLIS)
+                .map(Map.Entry::getKey)
+                .toList();
+        for (long key : expired) {
+            peer.requested.remove(key);
+            PieceDownload download = downloads.get(Peer.pieceOf(key));
+            if (download != null) {
+                download.forget(Peer.blockOf(key), peer);
+            }
+        }
+    }
+
+    private void connectMore() {
+        if (state == TorrentState.STOPPED || state == TorrentState.PAUSED || state == TorrentState.SEEDING) {
+            return;
+        }
+        long now = time.millis();
+        for (PeerAddress address : knownPeers) {
+            if (peers.size() + dialing.size() >= settings.maxPeers()) {
+                return;
+            }
+            if (!peers.containsKey(address)
+                    && !dialing.contains(address)
+                    && retryAfter.getOrDefault(address, 0L) <= now) {
+                dialing.add(address);
+                dialer.dial(this, address);
+            }
+        }
+    }
+
+    private void emit(TorrentEvent event) {
+        for (Consumer<TorrentEvent> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                log.log(Level.WARNING, "a torrent listener failed on " + event, e);
+            }
+        }
+    }
+
+    static MessageDigest sha1() {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-1", e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package com.hypertube.torrent.tracker;
+
+import com.hypertube.torrent.metainfo.InfoHash;
+import com.hypertube.torrent.tracker.http.HttpTracker;
+import com.hypertube.torrent.tracker.udp.UdpTracker;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+
+/** A tracker we can announce to and scrape, over HTTP(S) or UDP. */
+public interface Tracker {
+
+    AnnounceResponse announce(AnnounceRequest request) throws IOException, TrackerException;
+
+    ScrapeResponse scrape(InfoHash infoHash) throws IOException, TrackerException;
+
+    /** The tracker at this announce URL. */
+    static Tracker at(URI announceUrl) {
+        return switch (announceUrl.getScheme().toLowerCase(Locale.ROOT)) {
+            case "http", "https" -> new HttpTracker(announceUrl);
+            case "udp" -> new UdpTracker(announceUrl);
+            default -> throw new IllegalArgumentException("no tracker protocol for " + announceUrl);
+        };
+    }
+}

@@ -1,0 +1,184 @@
+package com.hypertube.torrent.tracker.http;
+
+import com.hypertube.torrent.bencode.BencodeDecoder;
+import com.hypertube.torrent.bencode.BencodeDictionary;
+import com.hypertube.torrent.bencode.BencodeException;
+import com.hypertube.torrent.bencode.BencodeInteger;
+import com.hypertube.torrent.bencode.BencodeLimits;
+import com.hypertube.torrent.bencode.BencodeList;
+import com.hypertube.torrent.bencode.BencodeString;
+import com.hypertube.torrent.bencode.BencodeValue;
+import com.hypertube.torrent.metainfo.InfoHash;
+import com.hypertube.torrent.peer.PeerAddress;
+import com.hypertube.torrent.tracker.AnnounceRequest;
+import com.hypertube.torrent.tracker.AnnounceResponse;
+import com.hypertube.torrent.tracker.CompactPeers;
+import com.hypertube.torrent.tracker.ScrapeResponse;
+import com.hypertube.torrent.tracker.Tracker;
+import com.hypertube.torrent.tracker.TrackerException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** An HTTP(S) tracker (BEP 3), asking for compact peers (BEP 23) and reading IPv6 ones too (BEP 7). */
+public final class HttpTracker implements Tracker {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    /** The largest answer we read: thousands of peers fit in far less. */
+    static final int MAX_RESPONSE_BYTES = 1024 * 1024;
+
+    private static final BencodeLimits LIMITS = new BencodeLimits(16, 100_000, MAX_RESPONSE_BYTES);
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+
+    private final URI announceUrl;
+
+    public HttpTracker(URI announceUrl) {
+        this.announceUrl = announceUrl;
+    }
+
+    @Override
+    public AnnounceResponse announce(AnnounceRequest request) throws IOException, TrackerException {
+        StringBuilder query = new StringBuilder()
+                .append("info_hash=")
+                .append(escape(request.infoHash().bytes()))
+                .append("&peer_id=")
+                .append(escape(request.peerId()))
+                .append("&port=")
+                .append(request.port())
+                .append("&uploaded=")
+                .append(request.uploaded())
+                .append("&downloaded=")
+                .append(request.downloaded())
+                .append("&left=")
+                .append(request.left())
+                .append("&compact=1")
+                .append("&numwant=")
+                .append(request.wanted());
+        if (request.event() != AnnounceRequest.Event.NONE) {
+            query.append("&event=").append(request.event().name().toLowerCase(Locale.ROOT));
+        }
+        BencodeDictionary answer = get(withQuery(announceUrl, query.toString()));
+        long interval = integer(answer, "interval", 1800);
+        List<PeerAddress> peers = new ArrayList<>();
+        BencodeValue peerValue = answer.get("peers").orElse(null);
+        if (peerValue instanceof BencodeString compact) {
+            peers.addAll(CompactPeers.decode(compact.bytes(), 4));
+        } else if (peerValue instanceof BencodeList list) {
+            for (BencodeValue entry : list.values()) {
+                if (entry instanceof BencodeDictionary peer
+                        && peer.get("ip").orElse(null) instanceof BencodeString ip
+                        && peer.get("port").orElse(null) instanceof BencodeInteger port
+                        && port.value() > 0
+                        && port.value() < 65536) {
+                    peers.add(new PeerAddress(ip.utf8(), (int) port.value()));
+                }
+            }
+        }
+        if (answer.get("peers6").orElse(null) instanceof BencodeString compact6) {
+            peers.addAll(CompactPeers.decode(compact6.bytes(), 16));
+        }
+        return new AnnounceResponse(
+                Duration.ofSeconds(Math.max(1, interval)), peers, (int) integer(answer, "complete", -1), (int)
+                        integer(answer, "incomplete", -1));
+    }
+
+    @Override
+    public ScrapeResponse scrape(InfoHash infoHash) throws IOException, TrackerException {
+        String path = announceUrl.getRawPath();
+        int slash = path.lastIndexOf('/');
+        if (slash < 0 || !path.startsWith("announce", slash + 1)) {
+            throw new TrackerException("this tracker does not support scrape (its URL has no /announce)");
+        }
+        URI scrapeUrl = URI.create(announceUrl.getScheme() + "://" + announceUrl.getRawAuthority()
+                + path.substring(0, slash + 1) + "scrape" + path.substring(slash + 1 + "announce".length()));
+        BencodeDictionary answer = get(withQuery(
+                scrapeUrl,
+                (announceUrl.getRawQuery() == null ? "" : announceUrl.getRawQuery() + "&") + "info_hash="
+                        + escape(infoHash.bytes())));
+        if (!(answer.get("files").orElse(null) instanceof BencodeDictionary files)) {
+            throw new TrackerException("scrape answer without files");
+        }
+        String key = new String(infoHash.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (!(files.entries().get(key) instanceof BencodeDictionary stats)) {
+            return new ScrapeResponse(0, 0, 0);
+        }
+        return new ScrapeResponse((int) integer(stats, "complete", 0), (int) integer(stats, "downloaded", 0), (int)
+                integer(stats, "incomplete", 0));
+    }
+
+    private BencodeDictionary get(URI uri) throws IOException, TrackerException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(TIMEOUT)
+                .header("User-Agent", "Hypertube/0.1")
+                .GET()
+                .build();
+        HttpResponse<InputStream> response;
+        try {
+            response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while asking the tracker");
+        }
+        byte[] body;
+        try (InputStream in = response.body()) {
+            body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+        }
+        if (body.length > MAX_RESPONSE_BYTES) {
+            throw new TrackerException("tracker answer larger than " + MAX_RESPONSE_BYTES + " bytes");
+        }
+        if (response.statusCode() != 200) {
+            throw new TrackerException("tracker answered HTTP " + response.statusCode());
+        }
+        BencodeValue value;
+        try {
+            value = BencodeDecoder.decode(body, LIMITS);
+        } catch (BencodeException e) {
+            throw new TrackerException("tracker answer is not bencode: " + e.getMessage());
+        }
+        if (!(value instanceof BencodeDictionary answer)) {
+            throw new TrackerException("tracker answer is not a dictionary");
+        }
+        if (answer.get("failure reason").orElse(null) instanceof BencodeString reason) {
+            throw new TrackerException("tracker refused: " + reason.utf8());
+        }
+        return answer;
+    }
+
+    private static long integer(BencodeDictionary dictionary, String key, long fallback) {
+        return dictionary.get(key).orElse(null) instanceof BencodeInteger integer ? integer.value() : fallback;
+    }
+
+    private static URI withQuery(URI base, String query) {
+        String existing = base.getRawQuery();
+        String separator = existing == null ? "?" : "&";
+        return URI.create(base.toString() + separator + query);
+    }
+
+    /** Percent-encodes raw bytes as trackers expect: unreserved characters as they are, the rest %XX. */
+    static String escape(byte[] bytes) {
+        StringBuilder out = new StringBuilder(bytes.length * 3);
+        for (byte b : bytes) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+                out.append((char) c);
+            } else {
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+}
