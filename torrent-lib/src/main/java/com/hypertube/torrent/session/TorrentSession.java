@@ -78,6 +78,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
     private final Set<PeerAddress> knownPeers = new LinkedHashSet<>();
     private final Map<PeerAddress, Long> retryAfter = new HashMap<>();
     private final Set<PeerAddress> dialing = new LinkedHashSet<>();
+    private final Map<PeerAddress, Integer> dialFailures = new HashMap<>();
     private final Map<Integer, PieceDownload> downloads = new LinkedHashMap<>();
     private final StreamDeadlines deadlines = new StreamDeadlines();
     private final RateMeter downloaded = new RateMeter();
@@ -443,6 +444,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             peer = new Peer(connection, info == null ? 0 : info.pieceCount());
             peers.put(connection.address(), peer);
             knownPeers.add(connection.address());
+            dialFailures.remove(connection.address());
             if (connection.remoteHandshake().supportsExtensionProtocol()) {
                 connection.send(new PeerMessage.Extended(
                         0,
@@ -470,9 +472,11 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         }
     }
 
+    /** A peer we could not reach is tried again after 1 s, then 2, 4... up to a minute. */
     synchronized void dialFailed(PeerAddress address) {
         dialing.remove(address);
-        retryAfter.put(address, time.millis() + 30_000);
+        int failures = dialFailures.merge(address, 1, Integer::sum);
+        retryAfter.put(address, time.millis() + Math.min(60_000L, 1_000L << Math.min(failures - 1, 6)));
     }
 
     private synchronized void removePeer(Peer peer) {
