@@ -56,12 +56,18 @@ def main(argv):
         params = lt.add_torrent_params()
         params.ti = lt.torrent_info(source)
     params.save_path = folder
-    if mode == 'seed':
-        params.flags |= lt.torrent_flags.seed_mode
     handle = ses.add_torrent(params)
     for peer in peers:
         host, peer_port = peer.rsplit(':', 1)
         handle.connect_peer((host, int(peer_port)))
+    if mode == 'seed':
+        # Verify the data first, so that serving never waits on hashing.
+        started = time.time()
+        while not handle.status().is_seeding:
+            if time.time() - started > timeout:
+                print('NOT SEEDING: the data does not match the torrent', flush=True)
+                return 1
+            time.sleep(0.05)
     print('READY %d' % ses.listen_port(), flush=True)
     if mode == 'seed':
         sys.stdin.read()
