@@ -42,7 +42,7 @@ TRACKER_PORT=$(free_port)
 "$JAVA" -jar "$JAR" create "$WORK/seed/bench.bin" --piece-length 1048576 \
     --tracker "http://127.0.0.1:$TRACKER_PORT/announce" -o "$WORK/bench.torrent" >/dev/null
 SEED_PORT=$(free_port)
-/usr/bin/python3 "$LT_PEER" seed "$WORK/bench.torrent" "$WORK/seed" "$SEED_PORT" </dev/zero >"$WORK/seeder.log" 2>&1 &
+/usr/bin/python3 "$LT_PEER" seed "$WORK/bench.torrent" "$WORK/seed" "$SEED_PORT" </dev/null >"$WORK/seeder.log" 2>&1 &
 pids+=($!)
 for ((waited = 0; waited < 600; waited++)); do # the seeder verifies the file first
     grep -q READY "$WORK/seeder.log" && break

@@ -5,8 +5,8 @@
   lt_peer.py download (TORRENT|MAGNET) SAVE_DIR PORT [--peer HOST:PORT]... [--timeout SECONDS]
   lt_peer.py create PATH OUT_TORRENT PIECE_SIZE [TRACKER_URL]
 
-Prints "READY <port>" once listening, "DONE <seconds>" when a download has finished, then keeps seeding
-until stdin closes (seed) or exits (download). Exits non-zero on timeout.
+Prints "READY <port>" once listening (a seeder once it has verified its data), "DONE <seconds>" when a
+download has finished. A seeder runs until killed; a download exits when done, non-zero on timeout.
 """
 import sys
 import time
@@ -70,8 +70,8 @@ def main(argv):
             time.sleep(0.05)
     print('READY %d' % ses.listen_port(), flush=True)
     if mode == 'seed':
-        sys.stdin.read()
-        return 0
+        while True:  # until killed
+            time.sleep(1)
     started = time.time()
     while time.time() - started < timeout:
         status = handle.status()

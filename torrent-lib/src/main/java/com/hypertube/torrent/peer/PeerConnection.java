@@ -106,6 +106,17 @@ public final class PeerConnection implements Closeable {
             return new PeerMessage.KeepAlive();
         }
         int id = in.readUnsignedByte();
+        if (id == PeerWireCodec.PIECE && length >= 9 && length - 9 <= PeerWireCodec.MAX_BLOCK) {
+            // The hot path: read the block straight into its own array, one allocation and no copy.
+            int piece = in.readInt();
+            int offset = in.readInt();
+            if (piece < 0 || offset < 0) {
+                throw new PeerProtocolException("negative piece or offset in a piece message");
+            }
+            byte[] block = new byte[length - 9];
+            in.readFully(block);
+            return new PeerMessage.Piece(piece, offset, block);
+        }
         byte[] body = new byte[length - 1];
         in.readFully(body);
         return PeerWireCodec.decodeBody(id, ByteBuffer.wrap(body));

@@ -7,6 +7,7 @@ import com.hypertube.torrent.metainfo.MetainfoException;
 import com.hypertube.torrent.peer.PeerAddress;
 import com.hypertube.torrent.peer.PeerConnection;
 import com.hypertube.torrent.peer.PeerProtocolException;
+import com.hypertube.torrent.picker.PieceOrder;
 import com.hypertube.torrent.storage.FileStorage;
 import com.hypertube.torrent.storage.MemoryStorage;
 import com.hypertube.torrent.tracker.Announcer;
@@ -50,7 +51,19 @@ public final class TorrentClient implements AutoCloseable {
     private final Map<InfoHash, TorrentHandle> torrents = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
+    /**
+     * Pays the one-time costs of a cold JVM (SHA-1 provider lookup, the piece order's comparator chain,
+     * the virtual-thread scheduler) now, rather than between a player's first request and its first byte.
+     */
+    private static void warmUp() {
+        TorrentSession.sha1().digest(new byte[1]);
+        PieceOrder.MOST_URGENT_FIRST.compare(
+                new PieceOrder.Candidate(0, 0, false, 1, 1), new PieceOrder.Candidate(1, 0, true, 1, 1));
+        Thread.ofVirtual().start(() -> {});
+    }
+
     private TorrentClient(Builder builder) throws IOException {
+        warmUp();
         this.downloadRoot = builder.downloadRoot;
         this.inMemory = builder.inMemory;
         this.settings = new SessionSettings(builder.maxPeersPerTorrent, builder.uploadSlots);

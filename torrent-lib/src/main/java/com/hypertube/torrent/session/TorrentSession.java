@@ -55,7 +55,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
     static final int MAX_STRIKES = 3;
 
     /** The memory allowed for pieces in flight; it bounds how many pieces are begun at once. */
-    static final long IN_FLIGHT_BUDGET_BYTES = 24L * 1024 * 1024;
+    static final long IN_FLIGHT_BUDGET_BYTES = 12L * 1024 * 1024;
 
     final InfoHash infoHash;
     private final byte[] peerId;
@@ -84,6 +84,9 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
     private final RateMeter downloaded = new RateMeter();
     private final RateMeter uploaded = new RateMeter();
     private long lastRechoke;
+
+    /** Pieces complete and being hashed and written: they still hold memory. */
+    private int verifying;
 
     interface StorageOpener {
         Storage open(TorrentInfo info) throws IOException;
@@ -624,6 +627,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
                 }
                 if (download.isComplete()) {
                     downloads.remove(message.piece());
+                    verifying++;
                     complete = download;
                 }
             }
@@ -631,7 +635,9 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             fillRequests(peer);
         }
         if (complete != null) {
-            verifyAndStore(complete);
+            // Hash and write on another thread: this one goes back to reading the socket meanwhile.
+            PieceDownload piece = complete;
+            Thread.ofVirtual().name("verify-" + piece.piece).start(() -> verifyAndStore(piece));
         }
     }
 
@@ -647,12 +653,16 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             try {
                 target.write(torrent.pieceOffset(download.piece), download.data, 0, download.data.length);
             } catch (IOException e) {
+                synchronized (this) {
+                    verifying--;
+                }
                 fail("cannot write to the torrent's files: " + e.getMessage());
                 return;
             }
         }
         boolean completed = false;
         synchronized (this) {
+            verifying--;
             if (state == TorrentState.STOPPED) {
                 return;
             }
@@ -739,7 +749,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
                 best = download;
             }
         }
-        if (downloads.size() < maxPiecesInFlight()) {
+        if (downloads.size() + verifying < maxPiecesInFlight()) {
             Optional<PieceOrder.Candidate> fresh = picker.nextToBegin(peer.has, piece -> !downloads.containsKey(piece));
             if (fresh.isPresent()
                     && (best == null
@@ -777,7 +787,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
     }
 
     private int maxPiecesInFlight() {
-        return (int) Math.clamp(IN_FLIGHT_BUDGET_BYTES / info.pieceLength(), 2, 256);
+        return (int) Math.clamp(IN_FLIGHT_BUDGET_BYTES / info.pieceLength(), 4, 256);
     }
 
     // ---- choking (seeding) -----------------------------------------------------------------------
