@@ -4,7 +4,6 @@ import com.hypertube.torrent.peer.Bitfield;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Optional;
-import java.util.function.IntPredicate;
 
 /**
  * The state {@link PieceOrder} needs for every piece of a torrent: what we have, what we want and how
@@ -27,6 +26,7 @@ public final class PiecePicker {
     private final int[] priority;
     private final int[] availability;
     private final long[] deadline;
+    private int deadlines;
 
     public PiecePicker(int pieceCount) {
         this.pieceCount = pieceCount;
@@ -84,11 +84,22 @@ public final class PiecePicker {
     }
 
     public void setDeadline(int piece, long at) {
+        if (deadline[piece] == PieceOrder.Candidate.NO_DEADLINE && at != PieceOrder.Candidate.NO_DEADLINE) {
+            deadlines++;
+        }
         deadline[piece] = at;
     }
 
     public void clearDeadline(int piece) {
+        if (deadline[piece] != PieceOrder.Candidate.NO_DEADLINE) {
+            deadlines--;
+        }
         deadline[piece] = PieceOrder.Candidate.NO_DEADLINE;
+    }
+
+    /** Whether any piece has a streaming deadline: without one, a begun piece always comes first. */
+    public boolean hasDeadlines() {
+        return deadlines > 0;
     }
 
     public long deadline(int piece) {
@@ -114,13 +125,13 @@ public final class PiecePicker {
     }
 
     /**
-     * The most urgent piece not yet begun that the peer has and we want, among those {@code allowed}
-     * accepts; a pass over all pieces, cheaper than keeping them sorted as availability keeps changing.
+     * The most urgent piece not yet begun that the peer has and we want: a pass over all pieces, cheaper
+     * than keeping them sorted as availability keeps changing, and done once per piece begun.
      */
-    public Optional<PieceOrder.Candidate> nextToBegin(Bitfield peerHas, IntPredicate allowed) {
+    public Optional<PieceOrder.Candidate> nextToBegin(Bitfield peerHas) {
         PieceOrder.Candidate best = null;
         for (int piece = 0; piece < pieceCount; piece++) {
-            if (isWanted(piece) && !begun.get(piece) && peerHas.has(piece) && allowed.test(piece)) {
+            if (isWanted(piece) && !begun.get(piece) && peerHas.has(piece)) {
                 PieceOrder.Candidate candidate = candidate(piece);
                 if (best == null || PieceOrder.MOST_URGENT_FIRST.compare(candidate, best) < 0) {
                     best = candidate;

@@ -22,9 +22,11 @@ final class PieceDownload {
     private final long[] askedAt;
     final Set<Peer> senders = new HashSet<>();
 
-    PieceDownload(int piece, int length) {
+    /** @param data where the piece's bytes go: exactly the piece's length */
+    PieceDownload(int piece, byte[] data) {
         this.piece = piece;
-        this.data = new byte[length];
+        this.data = data;
+        int length = data.length;
         this.blockCount = (length + BLOCK - 1) / BLOCK;
         this.askedOf = new ArrayList<>(blockCount);
         for (int i = 0; i < blockCount; i++) {

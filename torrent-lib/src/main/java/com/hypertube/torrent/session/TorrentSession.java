@@ -88,6 +88,8 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
     /** Pieces complete and being hashed and written: they still hold memory. */
     private int verifying;
 
+    private PieceBuffers buffers;
+
     interface StorageOpener {
         Storage open(TorrentInfo info) throws IOException;
     }
@@ -137,6 +139,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             info = parsed;
             have = new Bitfield(parsed.pieceCount());
             picker = new PiecePicker(parsed.pieceCount());
+            buffers = new PieceBuffers((int) parsed.pieceLength());
             applySelection();
             for (Peer peer : peers.values()) {
                 peer.has = new Bitfield(parsed.pieceCount());
@@ -240,8 +243,8 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         }
         metadata.completeExceptionally(new IllegalStateException("the torrent was removed"));
         if (toClose != null) {
+            // No fsync here: a restart re-verifies pieces anyway, and forcing a GiB out would stall the stop.
             try {
-                toClose.flush();
                 toClose.close();
             } catch (IOException e) {
                 log.log(Level.WARNING, "closing the storage of " + infoHash, e);
@@ -656,6 +659,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
                 synchronized (this) {
                     verifying--;
                 }
+                buffers.give(download.data);
                 fail("cannot write to the torrent's files: " + e.getMessage());
                 return;
             }
@@ -689,6 +693,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             }
             peers.values().forEach(this::fillRequests);
         }
+        buffers.give(download.data);
         emit(good ? new TorrentEvent.PieceVerified(download.piece) : new TorrentEvent.PieceFailed(download.piece));
         if (completed) {
             emit(new TorrentEvent.Completed());
@@ -749,13 +754,15 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
                 best = download;
             }
         }
-        if (downloads.size() + verifying < maxPiecesInFlight()) {
-            Optional<PieceOrder.Candidate> fresh = picker.nextToBegin(peer.has, piece -> !downloads.containsKey(piece));
+        // A piece not begun outranks a begun one only by an earlier deadline: without any, skip the scan.
+        boolean freshMayWin = best == null || picker.hasDeadlines();
+        if (freshMayWin && downloads.size() + verifying < maxPiecesInFlight()) {
+            Optional<PieceOrder.Candidate> fresh = picker.nextToBegin(peer.has);
             if (fresh.isPresent()
                     && (best == null
                             || PieceOrder.MOST_URGENT_FIRST.compare(fresh.get(), picker.candidate(best.piece)) < 0)) {
-                best = new PieceDownload(
-                        fresh.get().piece(), info.pieceLength(fresh.get().piece()));
+                int piece = fresh.get().piece();
+                best = new PieceDownload(piece, buffers.take(info.pieceLength(piece)));
                 downloads.put(best.piece, best);
                 picker.setBegun(best.piece, true);
             }
@@ -773,7 +780,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             }
         }
         // Endgame: nothing left to begin, every missing block asked of someone: ask again in parallel.
-        if (picker.nextToBegin(peer.has, piece -> !downloads.containsKey(piece)).isEmpty()) {
+        if (picker.nextToBegin(peer.has).isEmpty()) {
             for (PieceDownload download : downloads.values()) {
                 if (peer.has.has(download.piece)) {
                     int block = download.blockToAskAgain(peer, now);

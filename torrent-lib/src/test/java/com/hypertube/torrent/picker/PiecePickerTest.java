@@ -63,10 +63,9 @@ class PiecePickerTest {
         picker.setHave(0);
         picker.setPriority(1, PiecePicker.SKIP);
 
-        assertThat(picker.nextToBegin(peer, piece -> true).orElseThrow().piece())
-                .isEqualTo(2);
+        assertThat(picker.nextToBegin(peer).orElseThrow().piece()).isEqualTo(2);
         picker.setBegun(2, true);
-        assertThat(picker.nextToBegin(peer, piece -> true)).isEmpty();
+        assertThat(picker.nextToBegin(peer)).isEmpty();
     }
 
     @Test
@@ -91,7 +90,7 @@ class PiecePickerTest {
     }
 
     private int next() {
-        return picker.nextToBegin(seeder, piece -> true).orElseThrow().piece();
+        return picker.nextToBegin(seeder).orElseThrow().piece();
     }
 
     private static Bitfield all(int count) {

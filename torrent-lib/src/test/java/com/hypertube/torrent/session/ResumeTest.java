@@ -1,0 +1,87 @@
+package com.hypertube.torrent.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hypertube.torrent.metainfo.Metainfo;
+import com.hypertube.torrent.metainfo.TorrentCreator;
+import com.hypertube.torrent.peer.PeerAddress;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** After a restart, data already on disk is verified and kept: nothing is downloaded twice. */
+class ResumeTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aRestartedDownloadFetchesOnlyWhatIsMissing() throws Exception {
+        Path seedRoot = Files.createDirectories(temp.resolve("seed/show"));
+        byte[] first = random(600_000, 1);
+        byte[] second = random(400_000, 2);
+        Files.write(seedRoot.resolve("e1.mkv"), first);
+        Files.write(seedRoot.resolve("e2.mkv"), second);
+        Metainfo metainfo = Metainfo.parse(TorrentCreator.create(seedRoot, List.of(), 16_384));
+        Path leechRoot = temp.resolve("leech");
+
+        try (TorrentClient seeder = client(temp.resolve("seed"))) {
+            seeder.add(metainfo);
+            PeerAddress seederAddress = new PeerAddress("127.0.0.1", seeder.port());
+
+            // First run: only the first episode.
+            try (TorrentClient leecher = client(leechRoot)) {
+                TorrentHandle handle = leecher.add(metainfo);
+                handle.select(Set.of(0));
+                CountDownLatch done = completed(handle);
+                handle.addPeers(List.of(seederAddress));
+                assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
+            }
+            long firstRunBytes = Files.size(leechRoot.resolve("show/e1.mkv"));
+
+            // Second run, a new client on the same folder: the first episode is recognised.
+            try (TorrentClient leecher = client(leechRoot)) {
+                TorrentHandle handle = leecher.add(metainfo);
+                SwarmTest.awaitState(handle, TorrentState.DOWNLOADING);
+                assertThat(handle.status().verifiedBytes()).isGreaterThanOrEqualTo(firstRunBytes - 16_384);
+                CountDownLatch done = completed(handle);
+                handle.addPeers(List.of(seederAddress));
+                assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
+                assertThat(handle.status().downloadedBytes()).isLessThanOrEqualTo(400_000 + 2 * 16_384);
+            }
+        }
+        assertThat(Files.readAllBytes(leechRoot.resolve("show/e1.mkv"))).isEqualTo(first);
+        assertThat(Files.readAllBytes(leechRoot.resolve("show/e2.mkv"))).isEqualTo(second);
+    }
+
+    private static TorrentClient client(Path root) throws Exception {
+        return TorrentClient.builder()
+                .port(0)
+                .bindAddress(InetAddress.getLoopbackAddress())
+                .downloadRoot(root)
+                .build();
+    }
+
+    private static CountDownLatch completed(TorrentHandle handle) {
+        CountDownLatch latch = new CountDownLatch(1);
+        handle.addListener(event -> {
+            if (event instanceof TorrentEvent.Completed) {
+                latch.countDown();
+            }
+        });
+        return latch;
+    }
+
+    private static byte[] random(int length, long seed) {
+        byte[] bytes = new byte[length];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+}
