@@ -16,6 +16,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -100,11 +101,16 @@ public final class TorrentClient implements AutoCloseable {
 
     /** Adds a torrent known by a magnet link; its metadata comes from peers (BEP 9). */
     public TorrentHandle add(MagnetLink magnet) throws MetainfoException {
-        return add(magnet.infoHash(), null, magnet.trackers(), magnet.peers());
+        // A magnet's trackers have no tiers: each is a tier of its own, tried in order.
+        return add(
+                magnet.infoHash(),
+                null,
+                magnet.trackers().stream().map(List::of).toList(),
+                magnet.peers());
     }
 
     private synchronized TorrentHandle add(
-            InfoHash infoHash, byte[] rawInfo, List<java.net.URI> trackers, List<PeerAddress> peers)
+            InfoHash infoHash, byte[] rawInfo, List<List<URI>> trackers, List<PeerAddress> peers)
             throws MetainfoException {
         if (closed) {
             throw new IllegalStateException("the client is closed");

@@ -34,10 +34,11 @@ public final class Announcer {
     private volatile boolean running = true;
     private Thread thread;
 
-    public Announcer(AnnounceTarget target, List<URI> trackers, byte[] peerId, IntSupplier port, TimeSource time) {
+    /** @param tiers the trackers in tiers (BEP 12): a tier is tried only when every tracker before failed */
+    public Announcer(AnnounceTarget target, List<List<URI>> tiers, byte[] peerId, IntSupplier port, TimeSource time) {
         this.target = target;
         this.tiers = new ArrayList<>();
-        trackers.forEach(url -> tiers.add(new ArrayList<>(List.of(url))));
+        tiers.forEach(tier -> this.tiers.add(new ArrayList<>(tier)));
         this.peerId = peerId.clone();
         this.port = port;
         this.time = time;

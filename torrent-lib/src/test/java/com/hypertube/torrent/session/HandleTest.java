@@ -1,0 +1,92 @@
+package com.hypertube.torrent.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.hypertube.torrent.metainfo.Metainfo;
+import com.hypertube.torrent.metainfo.TorrentCreator;
+import com.hypertube.torrent.stream.TorrentFileReader;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The handle's promises that need no peer: timeouts, seeking, removal. */
+class HandleTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aReadWithNoPeerTimesOutWithAClearErrorAndTheWindowMovesOnSeek() throws Exception {
+        Metainfo metainfo = torrentOf(Files.write(temp.resolve("film.mkv"), new byte[5_000_000]));
+        try (TorrentClient client = client(temp.resolve("downloads"))) {
+            TorrentHandle handle = client.add(metainfo);
+            SwarmTest.awaitState(handle, TorrentState.DOWNLOADING);
+            try (TorrentFileReader reader = handle.openFile(0, Duration.ofMillis(300))) {
+                reader.position(4_000_000);
+                assertThat(handle.readerWindows().values()).singleElement().satisfies(window -> assertThat(window[0])
+                        .isEqualTo(4_000_000 / 65_536));
+
+                long started = System.nanoTime();
+                assertThatThrownBy(() -> reader.read(ByteBuffer.allocate(10)))
+                        .isInstanceOf(TorrentFileReader.PieceTimeoutException.class)
+                        .hasMessageContaining("did not arrive within 300 ms");
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+
+                reader.position(0);
+                assertThat(handle.readerWindows().values()).singleElement().satisfies(w -> assertThat(w[0])
+                        .isZero());
+            }
+            assertThat(handle.readerWindows()).isEmpty();
+            assertThatThrownBy(() -> handle.openFile(3, Duration.ofSeconds(1))).hasMessageContaining("no file 3");
+        }
+    }
+
+    @Test
+    void removingWithDataDeletesTheFilesAndForgetsTheTorrent() throws Exception {
+        Path downloads = Files.createDirectories(temp.resolve("downloads"));
+        Path film = Files.write(downloads.resolve("film.mkv"), new byte[100_000]);
+        Metainfo metainfo = torrentOf(film);
+        try (TorrentClient client = client(downloads)) {
+            TorrentHandle handle = client.add(metainfo);
+            SwarmTest.awaitState(handle, TorrentState.SEEDING);
+
+            handle.remove(true);
+
+            assertThat(film).doesNotExist();
+            assertThat(client.find(metainfo.infoHash())).isEmpty();
+            assertThat(handle.status().state()).isEqualTo(TorrentState.STOPPED);
+        }
+    }
+
+    @Test
+    void pauseStopsAndResumeGoesOn() throws Exception {
+        Metainfo metainfo = torrentOf(Files.write(temp.resolve("film.mkv"), new byte[70_000]));
+        try (TorrentClient client = client(temp.resolve("downloads"))) {
+            TorrentHandle handle = client.add(metainfo);
+            SwarmTest.awaitState(handle, TorrentState.DOWNLOADING);
+
+            handle.pause();
+            assertThat(handle.status().state()).isEqualTo(TorrentState.PAUSED);
+            handle.resume();
+            assertThat(handle.status().state()).isEqualTo(TorrentState.DOWNLOADING);
+        }
+    }
+
+    private Metainfo torrentOf(Path file) throws Exception {
+        return Metainfo.parse(TorrentCreator.create(file, List.of(), 65_536));
+    }
+
+    private static TorrentClient client(Path root) throws Exception {
+        return TorrentClient.builder()
+                .port(0)
+                .bindAddress(InetAddress.getLoopbackAddress())
+                .downloadRoot(root)
+                .build();
+    }
+}
