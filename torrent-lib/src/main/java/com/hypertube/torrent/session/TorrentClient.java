@@ -92,11 +92,7 @@ public final class TorrentClient implements AutoCloseable {
 
     /** Adds a torrent whose metainfo we have; the same torrent twice gives the same handle. */
     public TorrentHandle add(Metainfo metainfo) throws MetainfoException {
-        return add(
-                metainfo.infoHash(),
-                metainfo.rawInfo(),
-                metainfo.trackers().stream().toList(),
-                List.of());
+        return add(metainfo.infoHash(), metainfo.rawInfo(), metainfo.trackerTiers(), List.of());
     }
 
     /** Adds a torrent known by a magnet link; its metadata comes from peers (BEP 9). */
