@@ -36,6 +36,7 @@ public final class PeerConnection implements Closeable {
     private final PeerAddress address;
     private final LinkedBlockingQueue<Object> outbox = new LinkedBlockingQueue<>();
     private volatile boolean closed;
+    private volatile long lastSentNanos = System.nanoTime();
 
     private PeerConnection(Socket socket, DataInputStream in, Handshake remote) throws IOException {
         this.socket = socket;
@@ -129,6 +130,13 @@ public final class PeerConnection implements Closeable {
         }
     }
 
+    /** Sends a keep-alive if nothing was sent for this long, so the peer does not drop an idle link. */
+    public void keepAliveIfIdleFor(Duration idle) {
+        if (System.nanoTime() - lastSentNanos > idle.toNanos()) {
+            send(new PeerMessage.KeepAlive());
+        }
+    }
+
     public Handshake remoteHandshake() {
         return remote;
     }
@@ -162,6 +170,7 @@ public final class PeerConnection implements Closeable {
                     return;
                 }
                 out.write(PeerWireCodec.encode((PeerMessage) next));
+                lastSentNanos = System.nanoTime();
                 // Batch what is queued already into one flush: many small writes cost many syscalls.
                 if (outbox.isEmpty()) {
                     out.flush();

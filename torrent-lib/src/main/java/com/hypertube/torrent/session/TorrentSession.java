@@ -51,6 +51,9 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
     /** A block of a piece with a deadline, unanswered this long, is also asked of a second peer. */
     static final long CRITICAL_ASK_AGAIN_MILLIS = 800;
 
+    /** Peers drop a link silent for two minutes: we say something well before. */
+    static final java.time.Duration KEEP_ALIVE_AFTER = java.time.Duration.ofSeconds(90);
+
     /** A peer whose pieces failed the hash check this often is dropped. */
     static final int MAX_STRIKES = 3;
 
@@ -919,6 +922,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         }
         long now = time.millis();
         for (Peer peer : peers.values()) {
+            peer.connection.keepAliveIfIdleFor(KEEP_ALIVE_AFTER);
             expireRequests(peer, now);
             if (info == null) {
                 askForMetadata(peer);
