@@ -76,7 +76,8 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
     private Bitfield have;
     private Set<Integer> selectedFiles;
     private TorrentState state;
-    private final MetadataFetch metadataFetch;
+    private final MetadataExchange metadataExchange;
+    private final Choker choker;
     private final Map<PeerAddress, Peer> peers = new LinkedHashMap<>();
     private final Set<PeerAddress> knownPeers = new LinkedHashSet<>();
     private final Map<PeerAddress, Long> retryAfter = new HashMap<>();
@@ -116,7 +117,8 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         this.time = time;
         this.storageOpener = storageOpener;
         this.dialer = dialer;
-        this.metadataFetch = new MetadataFetch(infoHash);
+        this.metadataExchange = new MetadataExchange(infoHash);
+        this.choker = new Choker(settings.uploadSlots());
         this.state = TorrentState.FETCHING_METADATA;
         if (rawInfo != null) {
             setInfo(rawInfo);
@@ -181,19 +183,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         }
         try {
             Storage opened = storageOpener.open(torrent);
-            byte[] buffer = new byte[(int) torrent.pieceLength()];
-            MessageDigest sha1 = sha1();
-            List<Integer> verified = new ArrayList<>();
-            for (int piece = 0; piece < torrent.pieceCount(); piece++) {
-                int length = torrent.pieceLength(piece);
-                if (opened.mayHoldData(torrent.pieceOffset(piece), length)) {
-                    opened.read(torrent.pieceOffset(piece), buffer, 0, length);
-                    sha1.update(buffer, 0, length);
-                    if (Arrays.equals(sha1.digest(), torrent.pieceHash(piece))) {
-                        verified.add(piece);
-                    }
-                }
-            }
+            List<Integer> verified = ExistingData.verifiedPieces(opened, torrent);
             synchronized (this) {
                 storage = opened;
                 verified.forEach(piece -> {
@@ -528,14 +518,14 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             case PeerMessage.Interested ignored -> {
                 synchronized (this) {
                     peer.peerInterested = true;
-                    unchokeIfSlotFree(peer);
+                    choker.unchokeIfSlotFree(peers.values(), peer);
                 }
             }
             case PeerMessage.NotInterested ignored -> {
                 synchronized (this) {
                     peer.peerInterested = false;
                     if (!peer.amChoking) {
-                        choke(peer);
+                        choker.choke(peer);
                         rechoke();
                     }
                 }
@@ -809,51 +799,6 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         return (int) Math.clamp(IN_FLIGHT_BUDGET_BYTES / info.pieceLength(), 4, 256);
     }
 
-    // ---- choking (seeding) -----------------------------------------------------------------------
-
-    private void unchokeIfSlotFree(Peer peer) {
-        long unchoked = peers.values().stream().filter(p -> !p.amChoking).count();
-        if (peer.amChoking && unchoked < settings.uploadSlots()) {
-            peer.amChoking = false;
-            peer.connection.send(new PeerMessage.Unchoke());
-        }
-    }
-
-    private void choke(Peer peer) {
-        peer.amChoking = true;
-        peer.connection.send(new PeerMessage.Choke());
-    }
-
-    /**
-     * The choking round: the interested peers that gave us the most (or, when seeding, took the most)
-     * keep the upload slots but one; the last slot goes to a random other interested peer, so that
-     * newcomers get a start.
-     */
-    private void rechoke() {
-        long now = time.millis();
-        boolean seeding = state == TorrentState.SEEDING;
-        List<Peer> interested = new ArrayList<>(peers.values().stream()
-                .filter(p -> p.peerInterested)
-                .sorted((a, b) -> Long.compare(
-                        seeding ? b.toPeer.rate(now) : b.fromPeer.rate(now),
-                        seeding ? a.toPeer.rate(now) : a.fromPeer.rate(now)))
-                .toList());
-        Set<Peer> keep =
-                new LinkedHashSet<>(interested.subList(0, Math.min(interested.size(), settings.uploadSlots() - 1)));
-        List<Peer> rest = interested.subList(keep.size(), interested.size());
-        if (!rest.isEmpty()) {
-            keep.add(rest.get((int) (Math.random() * rest.size())));
-        }
-        for (Peer peer : peers.values()) {
-            if (keep.contains(peer) && peer.amChoking) {
-                peer.amChoking = false;
-                peer.connection.send(new PeerMessage.Unchoke());
-            } else if (!keep.contains(peer) && !peer.amChoking) {
-                choke(peer);
-            }
-        }
-    }
-
     // ---- extension protocol (BEP 10, ut_metadata) ------------------------------------------------
 
     private void onExtended(Peer peer, PeerMessage.Extended message) throws PeerProtocolException {
@@ -863,8 +808,8 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
                 peer.metadataExtensionId = handshake.idOf(ExtensionHandshake.UT_METADATA);
                 peer.metadataSize = handshake.metadataSize();
                 if (info == null && peer.metadataExtensionId > 0) {
-                    metadataFetch.sizeAnnounced(handshake.metadataSize());
-                    askForMetadata(peer);
+                    metadataExchange.sizeAnnounced(handshake.metadataSize());
+                    metadataExchange.askFor(peer, time.millis());
                 }
             }
             return;
@@ -876,11 +821,11 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         byte[] complete = null;
         synchronized (this) {
             switch (metadataMessage.type()) {
-                case REQUEST -> serveMetadata(peer, metadataMessage.piece());
+                case REQUEST -> metadataExchange.serve(peer, metadataMessage.piece(), rawInfo);
                 case DATA -> {
-                    complete = metadataFetch.accept(metadataMessage.piece(), metadataMessage.data());
+                    complete = metadataExchange.received(metadataMessage);
                     if (complete == null) {
-                        askForMetadata(peer);
+                        metadataExchange.askFor(peer, time.millis());
                     }
                 }
                 case REJECT -> {}
@@ -896,32 +841,6 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         }
     }
 
-    private void askForMetadata(Peer peer) {
-        if (peer.metadataExtensionId == 0) {
-            return;
-        }
-        int piece = metadataFetch.nextToAsk(time.millis());
-        if (piece >= 0) {
-            peer.connection.send(new PeerMessage.Extended(
-                    peer.metadataExtensionId, MetadataMessage.request(piece).encode()));
-        }
-    }
-
-    private void serveMetadata(Peer peer, int piece) {
-        if (peer.metadataExtensionId == 0) {
-            return;
-        }
-        int offset = piece * MetadataMessage.PIECE_SIZE;
-        MetadataMessage answer = rawInfo == null || offset >= rawInfo.length
-                ? MetadataMessage.reject(piece)
-                : MetadataMessage.data(
-                        piece,
-                        rawInfo.length,
-                        Arrays.copyOfRange(
-                                rawInfo, offset, Math.min(rawInfo.length, offset + MetadataMessage.PIECE_SIZE)));
-        peer.connection.send(new PeerMessage.Extended(peer.metadataExtensionId, answer.encode()));
-    }
-
     // ---- once a second ---------------------------------------------------------------------------
 
     /** Housekeeping the client calls about once a second. */
@@ -934,7 +853,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             peer.connection.keepAliveIfIdleFor(KEEP_ALIVE_AFTER);
             expireRequests(peer, now);
             if (info == null) {
-                askForMetadata(peer);
+                metadataExchange.askFor(peer, time.millis());
             }
             fillRequests(peer);
         }
@@ -957,6 +876,10 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
                 download.forget(Peer.blockOf(key), peer);
             }
         }
+    }
+
+    private void rechoke() {
+        choker.rechoke(peers.values(), state == TorrentState.SEEDING, time.millis());
     }
 
     private void connectMore() {
