@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,20 +44,11 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
 
     private static final Logger log = Logger.getLogger(TorrentSession.class.getName());
 
-    /** A request unanswered this long is given up and asked of someone else. */
-    static final long REQUEST_TIMEOUT_MILLIS = 20_000;
-
-    /** A block of a piece with a deadline, unanswered this long, is also asked of a second peer. */
-    static final long CRITICAL_ASK_AGAIN_MILLIS = 800;
-
     /** Peers drop a link silent for two minutes: we say something well before. */
     static final java.time.Duration KEEP_ALIVE_AFTER = java.time.Duration.ofSeconds(90);
 
     /** A peer whose pieces failed the hash check this often is dropped. */
     static final int MAX_STRIKES = 3;
-
-    /** The memory allowed for pieces in flight; it bounds how many pieces are begun at once. */
-    static final long IN_FLIGHT_BUDGET_BYTES = 12L * 1024 * 1024;
 
     final InfoHash infoHash;
     private final byte[] peerId;
@@ -83,16 +73,12 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
     private final Map<PeerAddress, Long> retryAfter = new HashMap<>();
     private final Set<PeerAddress> dialing = new LinkedHashSet<>();
     private final Map<PeerAddress, Integer> dialFailures = new HashMap<>();
-    private final Map<Integer, PieceDownload> downloads = new LinkedHashMap<>();
     private final StreamDeadlines deadlines = new StreamDeadlines();
     private final RateMeter downloaded = new RateMeter();
     private final RateMeter uploaded = new RateMeter();
     private long lastRechoke;
 
-    /** Pieces complete and being hashed and written: they still hold memory. */
-    private int verifying;
-
-    private PieceBuffers buffers;
+    private RequestScheduler requests;
 
     interface StorageOpener {
         Storage open(TorrentInfo info) throws IOException;
@@ -144,7 +130,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             info = parsed;
             have = new Bitfield(parsed.pieceCount());
             picker = new PiecePicker(parsed.pieceCount());
-            buffers = new PieceBuffers((int) parsed.pieceLength());
+            requests = new RequestScheduler(parsed, picker);
             applySelection();
             for (Peer peer : peers.values()) {
                 peer.has = new Bitfield(parsed.pieceCount());
@@ -484,13 +470,9 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         if (picker != null) {
             picker.peerLeft(peer.has);
         }
-        for (long key : peer.requested.keySet()) {
-            PieceDownload download = downloads.get(Peer.pieceOf(key));
-            if (download != null) {
-                download.forget(Peer.blockOf(key), peer);
-            }
+        if (requests != null) {
+            requests.forgetRequestsOf(peer);
         }
-        peer.requested.clear();
         if (!peer.amChoking) {
             rechoke();
         }
@@ -568,13 +550,9 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
 
     private synchronized void onChoke(Peer peer) {
         peer.peerChoking = true;
-        for (long key : peer.requested.keySet()) {
-            PieceDownload download = downloads.get(Peer.pieceOf(key));
-            if (download != null) {
-                download.forget(Peer.blockOf(key), peer);
-            }
+        if (requests != null) {
+            requests.forgetRequestsOf(peer);
         }
-        peer.requested.clear();
         peers.values().stream().filter(other -> other != peer).forEach(this::fillRequests);
     }
 
@@ -607,26 +585,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             long now = time.millis();
             peer.fromPeer.add(message.block().length, now);
             downloaded.add(message.block().length, now);
-            int block = message.offset() / PieceDownload.BLOCK;
-            long key = Peer.key(message.piece(), block);
-            peer.requested.remove(key);
-            PieceDownload download = downloads.get(message.piece());
-            if (download != null
-                    && message.offset() % PieceDownload.BLOCK == 0
-                    && block < download.blockCount()
-                    && message.block().length == download.blockLength(block)
-                    && !download.isReceived(block)) {
-                for (Peer other : download.receive(block, message.block(), peer)) {
-                    other.requested.remove(key);
-                    other.connection.send(
-                            new PeerMessage.Cancel(message.piece(), message.offset(), message.block().length));
-                }
-                if (download.isComplete()) {
-                    downloads.remove(message.piece());
-                    verifying++;
-                    complete = download;
-                }
-            }
+            complete = requests == null ? null : requests.receive(peer, message);
             peer.adaptPipeline(now);
             fillRequests(peer);
         }
@@ -650,16 +609,15 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
                 target.write(torrent.pieceOffset(download.piece), download.data, 0, download.data.length);
             } catch (IOException e) {
                 synchronized (this) {
-                    verifying--;
+                    requests.done(download, false);
                 }
-                buffers.give(download.data);
                 fail("cannot write to the torrent's files: " + e.getMessage());
                 return;
             }
         }
         boolean completed = false;
         synchronized (this) {
-            verifying--;
+            requests.done(download, good);
             if (state == TorrentState.STOPPED) {
                 return;
             }
@@ -677,7 +635,6 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
                 }
                 notifyAll();
             } else {
-                picker.setBegun(download.piece, false);
                 for (Peer sender : download.senders) {
                     if (++sender.strikes >= MAX_STRIKES) {
                         sender.connection.close();
@@ -686,7 +643,6 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             }
             peers.values().forEach(this::fillRequests);
         }
-        buffers.give(download.data);
         emit(good ? new TorrentEvent.PieceVerified(download.piece) : new TorrentEvent.PieceFailed(download.piece));
         if (completed) {
             emit(new TorrentEvent.Completed());
@@ -699,10 +655,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         if (picker == null) {
             return;
         }
-        boolean interested = false;
-        for (int piece = 0; piece < info.pieceCount() && !interested; piece++) {
-            interested = peer.has.has(piece) && picker.isWanted(piece);
-        }
+        boolean interested = requests.wantsFrom(peer);
         if (interested != peer.amInterested) {
             peer.amInterested = interested;
             peer.connection.send(interested ? new PeerMessage.Interested() : new PeerMessage.NotInterested());
@@ -718,85 +671,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
                 || state == TorrentState.STOPPED) {
             return;
         }
-        long now = time.millis();
-        while (peer.requested.size() < peer.pipelineDepth) {
-            Optional<long[]> next = nextBlock(peer, now);
-            if (next.isEmpty()) {
-                return;
-            }
-            int piece = (int) next.get()[0];
-            PieceDownload download = downloads.get(piece);
-            request(peer, download, (int) next.get()[1], now);
-            // The rest of the chosen piece's free blocks follow: the order cannot change in between, and
-            // choosing again for every 16 KiB block costs more than the blocks themselves on loopback.
-            int block;
-            while (peer.requested.size() < peer.pipelineDepth && (block = download.firstUnaskedBlock()) >= 0) {
-                request(peer, download, block, now);
-            }
-        }
-    }
-
-    private static void request(Peer peer, PieceDownload download, int block, long now) {
-        download.asked(block, peer, now);
-        peer.requested.put(Peer.key(download.piece, block), now);
-        peer.connection.send(
-                new PeerMessage.Request(download.piece, download.blockOffset(block), download.blockLength(block)));
-    }
-
-    /** The block this peer should be asked for next, by {@link PieceOrder}: {piece, block}. */
-    private Optional<long[]> nextBlock(Peer peer, long now) {
-        PieceDownload best = null;
-        for (PieceDownload download : downloads.values()) {
-            if (peer.has.has(download.piece)
-                    && download.firstUnaskedBlock() >= 0
-                    && (best == null
-                            || PieceOrder.MOST_URGENT_FIRST.compare(
-                                            picker.candidate(download.piece), picker.candidate(best.piece))
-                                    < 0)) {
-                best = download;
-            }
-        }
-        // A piece not begun outranks a begun one only by an earlier deadline: without any, skip the scan.
-        boolean freshMayWin = best == null || picker.hasDeadlines();
-        if (freshMayWin && downloads.size() + verifying < maxPiecesInFlight()) {
-            Optional<PieceOrder.Candidate> fresh = picker.nextToBegin(peer.has);
-            if (fresh.isPresent()
-                    && (best == null
-                            || PieceOrder.MOST_URGENT_FIRST.compare(fresh.get(), picker.candidate(best.piece)) < 0)) {
-                int piece = fresh.get().piece();
-                best = new PieceDownload(piece, buffers.take(info.pieceLength(piece)));
-                downloads.put(best.piece, best);
-                picker.setBegun(best.piece, true);
-            }
-        }
-        if (best != null) {
-            return Optional.of(new long[] {best.piece, best.firstUnaskedBlock()});
-        }
-        // A player is waiting on a piece whose blocks were asked of a slow peer: ask this one too.
-        for (PieceDownload download : downloads.values()) {
-            if (peer.has.has(download.piece) && picker.deadline(download.piece) != PieceOrder.Candidate.NO_DEADLINE) {
-                int block = download.blockToAskAgain(peer, now - CRITICAL_ASK_AGAIN_MILLIS);
-                if (block >= 0) {
-                    return Optional.of(new long[] {download.piece, block});
-                }
-            }
-        }
-        // Endgame: nothing left to begin, every missing block asked of someone: ask again in parallel.
-        if (picker.nextToBegin(peer.has).isEmpty()) {
-            for (PieceDownload download : downloads.values()) {
-                if (peer.has.has(download.piece)) {
-                    int block = download.blockToAskAgain(peer, now);
-                    if (block >= 0) {
-                        return Optional.of(new long[] {download.piece, block});
-                    }
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private int maxPiecesInFlight() {
-        return (int) Math.clamp(IN_FLIGHT_BUDGET_BYTES / info.pieceLength(), 4, 256);
+        requests.fill(peer, time.millis());
     }
 
     // ---- extension protocol (BEP 10, ut_metadata) ------------------------------------------------
@@ -851,7 +726,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         long now = time.millis();
         for (Peer peer : peers.values()) {
             peer.connection.keepAliveIfIdleFor(KEEP_ALIVE_AFTER);
-            expireRequests(peer, now);
+            requests.expire(peer, now);
             if (info == null) {
                 metadataExchange.askFor(peer, time.millis());
             }
@@ -862,20 +737,6 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             rechoke();
         }
         connectMore();
-    }
-
-    private void expireRequests(Peer peer, long now) {
-        var expired = peer.requested.entrySet().stream()
-                .filter(entry -> now - entry.getValue() > REQUEST_TIMEOUT_MILLIS)
-                .map(Map.Entry::getKey)
-                .toList();
-        for (long key : expired) {
-            peer.requested.remove(key);
-            PieceDownload download = downloads.get(Peer.pieceOf(key));
-            if (download != null) {
-                download.forget(Peer.blockOf(key), peer);
-            }
-        }
     }
 
     private void rechoke() {
