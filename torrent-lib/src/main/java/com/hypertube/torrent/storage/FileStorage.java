@@ -25,6 +25,10 @@ public final class FileStorage implements Storage {
     private final long[] starts;
     private final ConcurrentMap<Integer, FileChannel> open = new ConcurrentHashMap<>();
 
+    // Writing a heap array makes the JDK copy it into a temporary native buffer it may allocate and free
+    // each time (pieces are written from short-lived threads): ours are kept and reused.
+    private final DirectBuffers directBuffers = new DirectBuffers();
+
     public FileStorage(Path root, TorrentInfo info) throws IOException {
         this.root = root.toAbsolutePath().normalize();
         this.layout = info.layout();
@@ -74,10 +78,15 @@ public final class FileStorage implements Storage {
                 return;
             }
             FileChannel channel = channel(index, true);
-            ByteBuffer buffer = ByteBuffer.wrap(from, at + bufferOffset, count);
-            long position = fileOffset;
-            while (buffer.hasRemaining()) {
-                position += channel.write(buffer, position);
+            ByteBuffer buffer = directBuffers.take(count);
+            try {
+                buffer.put(from, at + bufferOffset, count).flip();
+                long position = fileOffset;
+                while (buffer.hasRemaining()) {
+                    position += channel.write(buffer, position);
+                }
+            } finally {
+                directBuffers.give(buffer);
             }
         });
     }
