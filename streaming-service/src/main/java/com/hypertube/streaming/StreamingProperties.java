@@ -1,10 +1,13 @@
 package com.hypertube.streaming;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -14,13 +17,15 @@ import org.springframework.validation.annotation.Validated;
  * @param publicUrl where users reach Hypertube (the gateway); the OpenAPI description points there
  * @param downloadRoot the folder torrents are downloaded into; nothing is ever written outside it
  * @param messaging the RabbitMQ topology this service owns
+ * @param torrent how the BitTorrent engine runs
  */
 @Validated
 @ConfigurationProperties("hypertube.streaming")
 public record StreamingProperties(
         @NotNull URI publicUrl,
         @NotNull Path downloadRoot,
-        @Valid @NotNull Messaging messaging) {
+        @Valid @NotNull Messaging messaging,
+        @Valid @NotNull Torrent torrent) {
 
     /**
      * @param exchange the topic exchange that jobs and events travel through
@@ -31,4 +36,16 @@ public record StreamingProperties(
             @NotBlank String exchange,
             @NotBlank String downloadQueue,
             @NotBlank String conversionQueue) {}
+
+    /**
+     * @param listenPort the port peers reach us on (0: any free one)
+     * @param metadataTimeout how long a stream request waits for a magnet's metadata
+     * @param readTimeout how long a stream request waits for the pieces it needs
+     * @param progressInterval how often a download's progress is written to its job
+     */
+    public record Torrent(
+            @PositiveOrZero @Max(65535) int listenPort,
+            @NotNull Duration metadataTimeout,
+            @NotNull Duration readTimeout,
+            @NotNull Duration progressInterval) {}
 }

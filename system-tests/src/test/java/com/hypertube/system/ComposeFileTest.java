@@ -65,12 +65,18 @@ class ComposeFileTest {
     }
 
     @Test
-    void onlyTheGatewayIsPublished() {
+    void onlyTheGatewayAndTheBitTorrentPortArePublished() {
         services().forEach((name, service) -> {
-            if (!name.equals("gateway-service")) {
+            if (!name.equals("gateway-service") && !name.equals("streaming-service")) {
                 assertThat(map(service)).as(name).doesNotContainKey("ports");
             }
         });
+        // streaming-service publishes its BitTorrent port only, the one its environment gives it.
+        String torrentPort = map(service("streaming-service").get("environment"))
+                .get("TORRENT_PORT")
+                .toString();
+        assertThat(list(service("streaming-service").get("ports")))
+                .containsExactly("${TORRENT_PORT:-6881}:" + torrentPort);
         assertThat(list(service("gateway-service").get("ports"))).containsExactly("${HYPERTUBE_PORT:-8080}:8080");
     }
 

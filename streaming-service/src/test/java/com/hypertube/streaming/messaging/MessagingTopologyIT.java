@@ -7,6 +7,7 @@ import com.hypertube.testinfra.TestInfrastructure;
 import com.rabbitmq.client.GetResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.amqp.core.Message;
@@ -25,8 +26,22 @@ class MessagingTopologyIT {
     @Autowired
     StreamingProperties properties;
 
+    @Test
+    void aDownloadMessageTheWorkerCannotUseEndsInTheDeadLetterQueue() {
+        String garbage = "not a job id " + UUID.randomUUID();
+        rabbit.convertAndSend(
+                properties.messaging().exchange(), properties.messaging().downloadQueue(), garbage);
+
+        Message deadLetter = rabbit.receive(
+                properties.messaging().downloadQueue() + MessagingTopology.DEAD_LETTER_QUEUE_SUFFIX, 10_000);
+
+        assertThat(deadLetter).isNotNull();
+        assertThat(new String(deadLetter.getBody(), StandardCharsets.UTF_8)).isEqualTo(garbage);
+    }
+
+    // The conversion queue has no worker yet: a job waits there, and a rejected one is dead-lettered.
     @ParameterizedTest
-    @ValueSource(strings = {"download", "conversion"})
+    @ValueSource(strings = {"conversion"})
     void aJobSentToTheExchangeReachesItsQueueAndARejectedOneItsDeadLetterQueue(String queue) {
         String job = "{\"jobId\":\"" + UUID.randomUUID() + "\"}";
         rabbit.convertAndSend(properties.messaging().exchange(), queue, job);

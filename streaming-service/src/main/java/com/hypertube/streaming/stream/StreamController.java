@@ -1,0 +1,168 @@
+package com.hypertube.streaming.stream;
+
+import com.hypertube.streaming.StreamingProperties;
+import com.hypertube.streaming.download.DownloadJob;
+import com.hypertube.streaming.download.DownloadJobs;
+import com.hypertube.streaming.torrent.TorrentEngine;
+import com.hypertube.torrent.magnet.InvalidMagnetException;
+import com.hypertube.torrent.magnet.MagnetLink;
+import com.hypertube.torrent.metainfo.InfoHash;
+import com.hypertube.torrent.metainfo.TorrentFile;
+import com.hypertube.torrent.metainfo.TorrentInfo;
+import com.hypertube.torrent.session.TorrentHandle;
+import com.hypertube.torrent.stream.TorrentFileReader;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Press play: {@code POST /api/stream} starts (or joins) the download of a torrent; {@code GET
+ * /api/torrents/{infoHash}} describes its files; {@code GET /api/stream/{infoHash}/{fileIndex}} serves a
+ * file with HTTP Range while it downloads. Requests run on virtual threads, so a read that waits for
+ * pieces holds no platform thread.
+ */
+@RestController
+class StreamController {
+
+    private static final int COPY_BUFFER = 256 * 1024;
+
+    private final DownloadJobs jobs;
+    private final TorrentEngine engine;
+    private final Duration metadataTimeout;
+    private final Duration readTimeout;
+
+    StreamController(DownloadJobs jobs, TorrentEngine engine, StreamingProperties properties) {
+        this.jobs = jobs;
+        this.engine = engine;
+        this.metadataTimeout = properties.torrent().metadataTimeout();
+        this.readTimeout = properties.torrent().readTimeout();
+    }
+
+    @PostMapping(path = "/api/stream", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<TorrentDescription> start(@Valid @RequestBody StartStream request) {
+        MagnetLink magnet = magnetOf(request);
+        DownloadJob job = jobs.jobFor(magnet);
+        List<TorrentFile> files =
+                engine.find(magnet.infoHash()).map(TorrentHandle::files).orElse(List.of());
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(TorrentDescription.of(magnet.infoHash().hex(), job, files));
+    }
+
+    @GetMapping("/api/torrents/{infoHash}")
+    TorrentDescription describe(@PathVariable String infoHash) {
+        InfoHash hash = parseHash(infoHash);
+        TorrentHandle torrent = engine.find(hash).orElseThrow(() -> StreamProblems.unknownTorrent(hash.hex()));
+        DownloadJob job = jobs.unfinishedOrLatest(hash.hex()).orElse(null);
+        return TorrentDescription.of(hash.hex(), job, torrent.files());
+    }
+
+    @RequestMapping(
+            path = "/api/stream/{infoHash}/{fileIndex}",
+            method = {RequestMethod.GET, RequestMethod.HEAD})
+    void stream(
+            @PathVariable String infoHash,
+            @PathVariable int fileIndex,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        InfoHash hash = parseHash(infoHash);
+        TorrentHandle torrent = engine.find(hash).orElseThrow(() -> StreamProblems.unknownTorrent(hash.hex()));
+        TorrentInfo info = awaitMetadata(torrent, hash);
+        if (fileIndex < 0 || fileIndex >= info.files().size()) {
+            throw StreamProblems.unknownFile(fileIndex, info.files().size());
+        }
+        TorrentFile file = info.files().get(fileIndex);
+        Optional<ByteRange> range = ByteRange.parse(request.getHeader(HttpHeaders.RANGE), file.length());
+        long start = range.map(ByteRange::start).orElse(0L);
+        long length = range.map(ByteRange::length).orElse(file.length());
+
+        response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+        response.setContentType(MediaTypes.of(file.displayPath()));
+        response.setContentLengthLong(length);
+        if (range.isPresent()) {
+            response.setStatus(HttpStatus.PARTIAL_CONTENT.value());
+            response.setHeader(
+                    HttpHeaders.CONTENT_RANGE,
+                    "bytes " + start + "-" + range.get().end() + "/" + file.length());
+        }
+        if (request.getMethod().equals("HEAD") || length == 0) {
+            return;
+        }
+        try (TorrentFileReader reader = torrent.openFile(fileIndex, readTimeout)) {
+            reader.position(start);
+            copy(reader, response.getOutputStream(), length);
+        }
+    }
+
+    // A viewer who leaves makes the write fail: the reader is closed on the way out, and its priority goes.
+    private static void copy(TorrentFileReader reader, OutputStream out, long length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(COPY_BUFFER);
+        long left = length;
+        while (left > 0) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), left));
+            int read = reader.read(buffer);
+            if (read < 0) {
+                break;
+            }
+            out.write(buffer.array(), 0, read);
+            left -= read;
+        }
+        out.flush();
+    }
+
+    private TorrentInfo awaitMetadata(TorrentHandle torrent, InfoHash hash) {
+        try {
+            return torrent.metadata().get(metadataTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw StreamProblems.metadataPending(hash.hex());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw StreamProblems.metadataPending(hash.hex());
+        }
+    }
+
+    private static MagnetLink magnetOf(StartStream request) {
+        boolean hasMagnet = request.magnet() != null && !request.magnet().isBlank();
+        boolean hasHash = request.infoHash() != null && !request.infoHash().isBlank();
+        if (hasMagnet == hasHash) {
+            throw StreamProblems.invalidSource("Give either a magnet link or an info hash.");
+        }
+        try {
+            return MagnetLink.parse(
+                    hasMagnet
+                            ? request.magnet().trim()
+                            : "magnet:?xt=urn:btih:" + request.infoHash().trim());
+        } catch (InvalidMagnetException e) {
+            throw StreamProblems.invalidSource(
+                    hasMagnet ? "Invalid magnet link: " + e.getMessage() : "Invalid info hash: " + e.getMessage());
+        }
+    }
+
+    private static InfoHash parseHash(String text) {
+        try {
+            return text.length() == 32 ? InfoHash.fromBase32(text) : InfoHash.fromHex(text);
+        } catch (IllegalArgumentException e) {
+            throw StreamProblems.invalidSource("Invalid info hash: " + e.getMessage());
+        }
+    }
+}

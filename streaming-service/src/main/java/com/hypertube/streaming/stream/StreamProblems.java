@@ -1,0 +1,49 @@
+package com.hypertube.streaming.stream;
+
+import com.hypertube.web.ProblemTypes;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+/** The errors of streaming, each a problem with a stable type. */
+final class StreamProblems {
+
+    private StreamProblems() {}
+
+    static ErrorResponseException invalidSource(String detail) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-source", detail);
+    }
+
+    static ErrorResponseException unknownTorrent(String infoHash) {
+        return problem(HttpStatus.NOT_FOUND, "unknown-torrent", "No stream was started for torrent " + infoHash + ".");
+    }
+
+    static ErrorResponseException unknownFile(int index, int files) {
+        return problem(
+                HttpStatus.NOT_FOUND,
+                "unknown-file",
+                "No file " + index + ": the torrent has " + files + " (numbered from 0).");
+    }
+
+    static ErrorResponseException metadataPending(String infoHash) {
+        ErrorResponseException problem = problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "metadata-pending",
+                "The torrent's file list has not arrived from peers yet: try again shortly.");
+        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+        return problem;
+    }
+
+    static ErrorResponseException rangeNotSatisfiable(long size) {
+        ErrorResponseException problem = problem(
+                HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+                "range-not-satisfiable",
+                "The requested range is outside the file's " + size + " bytes.");
+        problem.getHeaders().set(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
+        return problem;
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String kind, String detail) {
+        return new ErrorResponseException(status, ProblemTypes.problem(status, ProblemTypes.of(kind), detail), null);
+    }
+}

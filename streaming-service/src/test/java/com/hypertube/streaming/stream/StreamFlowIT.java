@@ -1,0 +1,220 @@
+package com.hypertube.streaming.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hypertube.testinfra.TestInfrastructure;
+import com.hypertube.torrent.metainfo.Metainfo;
+import com.hypertube.torrent.metainfo.TorrentCreator;
+import com.hypertube.torrent.session.TorrentClient;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Press play on a magnet, end to end: the job row and the RabbitMQ download queue, the worker starting the
+ * torrent in torrent-lib, metadata from a real seeder on 127.0.0.1 (our own torrent-lib), and the file
+ * served with HTTP Range while it downloads, byte for byte.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestInfrastructure.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StreamFlowIT {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private TorrentClient seeder;
+    private Metainfo metainfo;
+    private byte[] movie;
+    private String magnet;
+
+    @BeforeAll
+    void startASeeder() throws Exception {
+        Path root = Files.createTempDirectory("seeder");
+        Path show = Files.createDirectories(root.resolve("show"));
+        movie = new byte[3_000_000];
+        new Random(42).nextBytes(movie);
+        Files.write(show.resolve("episode.mp4"), movie);
+        Files.writeString(show.resolve("episode.srt"), "1\n00:00:01,000 --> 00:00:02,000\nHello\n");
+        metainfo = Metainfo.parse(TorrentCreator.create(show, List.of(), 65_536));
+        seeder = TorrentClient.builder()
+                .port(0)
+                .bindAddress(InetAddress.getLoopbackAddress())
+                .downloadRoot(root)
+                .build();
+        seeder.add(metainfo);
+        magnet = "magnet:?xt=urn:btih:" + metainfo.infoHash().hex() + "&x.pe=127.0.0.1:" + seeder.port();
+    }
+
+    @AfterAll
+    void stopTheSeeder() {
+        seeder.close();
+    }
+
+    @Test
+    void aMagnetIsStreamedWithRangesWhileItDownloadsAndItsJobCompletes() throws Exception {
+        HttpResponse<String> started = post("{\"magnet\":\"" + magnet + "\"}");
+        assertThat(started.statusCode()).isEqualTo(202);
+        assertThat(started.body())
+                .contains("\"infoHash\":\"" + metainfo.infoHash().hex() + "\"");
+        String jobId = field(started.body(), "jobId");
+
+        String description = awaitFiles();
+        assertThat(description)
+                .contains("\"jobId\":\"" + jobId + "\"")
+                .contains("\"defaultFileIndex\":0")
+                .contains(
+                        "{\"index\":0,\"path\":\"show/episode.mp4\",\"size\":3000000,\"mimeType\":\"video/mp4\",\"playable\":true}")
+                .contains("\"mimeType\":\"application/x-subrip\",\"playable\":false");
+
+        HttpResponse<byte[]> middle = get("/api/stream/" + hash() + "/0", "bytes=1000000-1999999");
+        assertThat(middle.statusCode()).isEqualTo(206);
+        assertThat(middle.headers().firstValue("Content-Range")).hasValue("bytes 1000000-1999999/3000000");
+        assertThat(middle.headers().firstValue("Accept-Ranges")).hasValue("bytes");
+        assertThat(middle.headers().firstValue("Content-Type")).hasValue("video/mp4");
+        assertThat(middle.body()).isEqualTo(Arrays.copyOfRange(movie, 1_000_000, 2_000_000));
+
+        HttpResponse<byte[]> tail = get("/api/stream/" + hash() + "/0", "bytes=-1000");
+        assertThat(tail.statusCode()).isEqualTo(206);
+        assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(movie, 2_999_000, 3_000_000));
+
+        HttpResponse<byte[]> openEnded = get("/api/stream/" + hash() + "/0", "bytes=2999990-");
+        assertThat(openEnded.headers().firstValue("Content-Range")).hasValue("bytes 2999990-2999999/3000000");
+        assertThat(openEnded.body()).hasSize(10);
+
+        HttpResponse<byte[]> whole = get("/api/stream/" + hash() + "/0", null);
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.body()).isEqualTo(movie);
+
+        HttpResponse<byte[]> severalRanges = get("/api/stream/" + hash() + "/0", "bytes=0-1,5-6");
+        assertThat(severalRanges.statusCode())
+                .as("several ranges: the whole file")
+                .isEqualTo(200);
+
+        HttpResponse<byte[]> beyond = get("/api/stream/" + hash() + "/0", "bytes=3000000-");
+        assertThat(beyond.statusCode()).isEqualTo(416);
+        assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */3000000");
+        assertThat(new String(beyond.body())).contains("urn:hypertube:problem:range-not-satisfiable");
+
+        awaitJobStatus(jobId, "COMPLETED");
+    }
+
+    @Test
+    void twoViewersOfOneTorrentShareOneJob() throws Exception {
+        String first = field(post("{\"infoHash\":\"" + hash() + "\"}").body(), "jobId");
+        String second = field(post("{\"magnet\":\"" + magnet + "\"}").body(), "jobId");
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void badRequestsGetClearProblems() throws Exception {
+        HttpResponse<String> badMagnet = post("{\"magnet\":\"magnet:?xt=urn:btih:1234\"}");
+        assertThat(badMagnet.statusCode()).isEqualTo(400);
+        assertThat(badMagnet.body())
+                .contains("urn:hypertube:problem:invalid-source")
+                .contains("must be 40 hex or 32 base32 characters");
+
+        HttpResponse<String> both = post("{\"magnet\":\"" + magnet + "\",\"infoHash\":\"" + hash() + "\"}");
+        assertThat(both.statusCode()).isEqualTo(400);
+
+        HttpResponse<String> notJson = post("not json");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+
+        HttpResponse<byte[]> unknown = get("/api/stream/" + "ab".repeat(20) + "/0", null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(new String(unknown.body())).contains("urn:hypertube:problem:unknown-torrent");
+
+        HttpResponse<byte[]> badHash = get("/api/torrents/not-a-hash", null);
+        assertThat(badHash.statusCode()).isEqualTo(400);
+
+        post("{\"magnet\":\"" + magnet + "\"}");
+        awaitFiles();
+        HttpResponse<byte[]> noSuchFile = get("/api/stream/" + hash() + "/7", null);
+        assertThat(noSuchFile.statusCode()).isEqualTo(404);
+        assertThat(new String(noSuchFile.body()))
+                .contains("urn:hypertube:problem:unknown-file")
+                .contains("has 2");
+    }
+
+    private String hash() {
+        return metainfo.infoHash().hex();
+    }
+
+    private String awaitFiles() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            HttpResponse<byte[]> response = get("/api/torrents/" + hash(), null);
+            String body = new String(response.body());
+            if (response.statusCode() == 200 && body.contains("\"path\"")) {
+                return body;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the torrent's files never appeared");
+    }
+
+    private void awaitJobStatus(String jobId, String status) throws InterruptedException {
+        String current = null;
+        for (int i = 0; i < 150; i++) {
+            current = jdbc.sql("SELECT status FROM download_jobs WHERE id = ?::uuid")
+                    .param(jobId)
+                    .query(String.class)
+                    .single();
+            if (current.equals(status)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(current).isEqualTo(status);
+    }
+
+    private HttpResponse<String> post(String json) throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<byte[]> get(String path, String range) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30));
+        if (range != null) {
+            request.header("Range", range);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        assertThat(matcher.find()).as("%s in %s", name, json).isTrue();
+        return matcher.group(1);
+    }
+}
