@@ -58,6 +58,7 @@ class SuiteSmokeIT {
         environment.put(
                 "HYPERTUBE_DOWNLOAD_ROOT",
                 root.resolve("system-tests/target/downloads").toString());
+        environment.put("TORRENT_PORT", "0"); // any free port: never the one a running Hypertube holds
         for (String name : List.of("auth-service", "media-service", "source-service", "streaming-service")) {
             services.put(name, ServiceProcess.start(root, name, environment, logs));
         }
