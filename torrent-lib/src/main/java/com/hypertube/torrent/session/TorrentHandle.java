@@ -64,6 +64,25 @@ public final class TorrentHandle {
         session.addListener(listener);
     }
 
+    /**
+     * Completes when every wanted piece is had (at once if that is so already), or exceptionally when the
+     * torrent fails.
+     */
+    public CompletableFuture<Void> completion() {
+        CompletableFuture<Void> completion = new CompletableFuture<>();
+        addListener(event -> {
+            switch (event) {
+                case TorrentEvent.Completed ignored -> completion.complete(null);
+                case TorrentEvent.Failed failed -> completion.completeExceptionally(new IOException(failed.reason()));
+                default -> {}
+            }
+        });
+        if (status().state() == TorrentState.SEEDING) {
+            completion.complete(null);
+        }
+        return completion;
+    }
+
     /** Peers to connect to besides those trackers give. */
     public void addPeers(List<PeerAddress> peers) {
         session.addPeers(peers);

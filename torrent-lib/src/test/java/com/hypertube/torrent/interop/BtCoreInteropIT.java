@@ -11,7 +11,6 @@ import com.hypertube.torrent.metainfo.Metainfo;
 import com.hypertube.torrent.metainfo.TorrentCreator;
 import com.hypertube.torrent.peer.PeerAddress;
 import com.hypertube.torrent.session.TorrentClient;
-import com.hypertube.torrent.session.TorrentEvent;
 import com.hypertube.torrent.session.TorrentHandle;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -19,8 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,17 +60,10 @@ class BtCoreInteropIT {
                 .downloadRoot(temp.resolve("ours"))
                 .build()) {
             TorrentHandle handle = ours.add(Metainfo.parse(torrentBytes));
-            CountDownLatch done = new CountDownLatch(1);
-            handle.addListener(event -> {
-                if (event instanceof TorrentEvent.Completed) {
-                    done.countDown();
-                }
-            });
+            var done = handle.completion();
             handle.addPeers(List.of(new PeerAddress("127.0.0.1", btPort)));
 
-            assertThat(done.await(60, TimeUnit.SECONDS))
-                    .as("downloaded from bt-core")
-                    .isTrue();
+            assertThat(done).as("downloaded from bt-core").succeedsWithin(Duration.ofSeconds(60));
         } finally {
             seeder.stop();
             runtime.shutdown();

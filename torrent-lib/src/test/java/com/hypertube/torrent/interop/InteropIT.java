@@ -7,7 +7,6 @@ import com.hypertube.torrent.metainfo.Metainfo;
 import com.hypertube.torrent.metainfo.TorrentCreator;
 import com.hypertube.torrent.peer.PeerAddress;
 import com.hypertube.torrent.session.TorrentClient;
-import com.hypertube.torrent.session.TorrentEvent;
 import com.hypertube.torrent.session.TorrentHandle;
 import com.hypertube.torrent.session.TorrentState;
 import java.io.IOException;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,12 +57,10 @@ class InteropIT {
 
         Path downloads = temp.resolve("ours");
         TorrentHandle ours = client(downloads).add(Metainfo.parse(Files.readAllBytes(torrent)));
-        CountDownLatch done = completed(ours);
+        var done = ours.completion();
         ours.addPeers(List.of(new PeerAddress("127.0.0.1", ltPort)));
 
-        assertThat(done.await(60, TimeUnit.SECONDS))
-                .as("downloaded from libtorrent")
-                .isTrue();
+        assertThat(done).as("downloaded from libtorrent").succeedsWithin(Duration.ofSeconds(60));
         assertSameFiles(content, downloads.resolve("album"));
         try (var files = Files.walk(downloads)) {
             assertThat(files.filter(Files::isRegularFile).count())
@@ -87,10 +83,10 @@ class InteropIT {
         TorrentHandle ours = client(downloads)
                 .add(MagnetLink.parse(
                         "magnet:?xt=urn:btih:" + metainfo.infoHash().hex() + "&x.pe=127.0.0.1:" + ltPort));
-        CountDownLatch done = completed(ours);
+        var done = ours.completion();
 
         assertThat(ours.metadata().get(30, TimeUnit.SECONDS).files()).hasSize(2);
-        assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(done).succeedsWithin(Duration.ofSeconds(60));
         assertSameFiles(content, downloads.resolve("show"));
     }
 
@@ -176,19 +172,6 @@ class InteropIT {
             Files.write(folder.resolve("file-" + i + (i == 0 ? ".mkv" : ".bin")), bytes);
         }
         return folder;
-    }
-
-    private static CountDownLatch completed(TorrentHandle handle) {
-        CountDownLatch latch = new CountDownLatch(1);
-        handle.addListener(event -> {
-            if (event instanceof TorrentEvent.Completed) {
-                latch.countDown();
-            }
-        });
-        if (handle.status().state() == TorrentState.SEEDING) {
-            latch.countDown();
-        }
-        return latch;
     }
 
     private static void awaitSeeding(TorrentHandle handle) throws InterruptedException {

@@ -11,12 +11,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,11 +43,11 @@ class MisbehavingPeersTest {
                 peer -> peer.sendRaw(HexFormat.of().parseHex("7fffffff07" + "00".repeat(16))))); // a 2 GiB "piece"
         TorrentHandle leecher = leecher(metainfo);
         List<TorrentEvent> events = record(leecher);
-        CountDownLatch done = completed(leecher);
+        var done = leecher.completion();
 
         leecher.addPeers(List.of(new PeerAddress("127.0.0.1", liar.port()), seederAddress()));
 
-        assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(done).succeedsWithin(Duration.ofSeconds(20));
         assertThat(events)
                 .anyMatch(event -> event instanceof TorrentEvent.PeerDisconnected disconnected
                         && disconnected.peer().port() == liar.port()
@@ -70,7 +69,7 @@ class MisbehavingPeersTest {
         }));
         TorrentHandle leecher = leecher(metainfo);
         List<TorrentEvent> events = record(leecher);
-        CountDownLatch done = completed(leecher);
+        var done = leecher.completion();
 
         leecher.addPeers(List.of(new PeerAddress("127.0.0.1", corrupt.port())));
         for (int i = 0; i < 100 && events.stream().noneMatch(TorrentEvent.PieceFailed.class::isInstance); i++) {
@@ -79,7 +78,7 @@ class MisbehavingPeersTest {
         leecher.addPeers(List.of(seederAddress()));
 
         assertThat(events).anyMatch(TorrentEvent.PieceFailed.class::isInstance);
-        assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(done).succeedsWithin(Duration.ofSeconds(20));
     }
 
     @Test
@@ -139,15 +138,5 @@ class MisbehavingPeersTest {
         List<TorrentEvent> events = new CopyOnWriteArrayList<>();
         handle.addListener(events::add);
         return events;
-    }
-
-    private static CountDownLatch completed(TorrentHandle handle) {
-        CountDownLatch latch = new CountDownLatch(1);
-        handle.addListener(event -> {
-            if (event instanceof TorrentEvent.Completed) {
-                latch.countDown();
-            }
-        });
-        return latch;
     }
 }

@@ -8,11 +8,10 @@ import com.hypertube.torrent.peer.PeerAddress;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,9 +39,9 @@ class ResumeTest {
             try (TorrentClient leecher = client(leechRoot)) {
                 TorrentHandle handle = leecher.add(metainfo);
                 handle.select(Set.of(0));
-                CountDownLatch done = completed(handle);
+                var done = handle.completion();
                 handle.addPeers(List.of(seederAddress));
-                assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
+                assertThat(done).succeedsWithin(Duration.ofSeconds(20));
             }
             long firstRunBytes = Files.size(leechRoot.resolve("show/e1.mkv"));
 
@@ -51,9 +50,9 @@ class ResumeTest {
                 TorrentHandle handle = leecher.add(metainfo);
                 SwarmTest.awaitState(handle, TorrentState.DOWNLOADING);
                 assertThat(handle.status().verifiedBytes()).isGreaterThanOrEqualTo(firstRunBytes - 16_384);
-                CountDownLatch done = completed(handle);
+                var done = handle.completion();
                 handle.addPeers(List.of(seederAddress));
-                assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
+                assertThat(done).succeedsWithin(Duration.ofSeconds(20));
                 assertThat(handle.status().downloadedBytes()).isLessThanOrEqualTo(400_000 + 2 * 16_384);
             }
         }
@@ -67,16 +66,6 @@ class ResumeTest {
                 .bindAddress(InetAddress.getLoopbackAddress())
                 .downloadRoot(root)
                 .build();
-    }
-
-    private static CountDownLatch completed(TorrentHandle handle) {
-        CountDownLatch latch = new CountDownLatch(1);
-        handle.addListener(event -> {
-            if (event instanceof TorrentEvent.Completed) {
-                latch.countDown();
-            }
-        });
-        return latch;
     }
 
     private static byte[] random(int length, long seed) {

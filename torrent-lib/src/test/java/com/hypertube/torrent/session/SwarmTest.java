@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,12 +49,10 @@ class SwarmTest {
         awaitState(seeder, TorrentState.SEEDING);
         TorrentClient leecherClient = client(TorrentClient.builder().port(0).inMemoryStorage());
         TorrentHandle leecher = leecherClient.add(metainfo);
-        CountDownLatch completed = completedLatch(leecher);
+        var completed = leecher.completion();
         leecher.addPeers(List.of(new PeerAddress("127.0.0.1", seederPort())));
 
-        assertThat(completed.await(30, TimeUnit.SECONDS))
-                .as("download completed")
-                .isTrue();
+        assertThat(completed).as("download completed").succeedsWithin(Duration.ofSeconds(30));
         Storage storage = leecher.session().storage();
         assertThat(read(storage, 0, a.length)).isEqualTo(a);
         assertThat(read(storage, a.length, b.length)).isEqualTo(b);
@@ -77,11 +74,11 @@ class SwarmTest {
         TorrentHandle leecher = client(TorrentClient.builder().port(0).downloadRoot(leechRoot))
                 .add(MagnetLink.parse(
                         "magnet:?xt=urn:btih:" + metainfo.infoHash().hex() + "&x.pe=127.0.0.1:" + seederPort()));
-        CountDownLatch completed = completedLatch(leecher);
+        var completed = leecher.completion();
 
         TorrentInfo info = leecher.metadata().get(20, TimeUnit.SECONDS);
         assertThat(info.files()).hasSize(1);
-        assertThat(completed.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(completed).succeedsWithin(Duration.ofSeconds(30));
         assertThat(Files.readAllBytes(leechRoot.resolve("movie.mp4"))).isEqualTo(movie);
     }
 
@@ -121,16 +118,6 @@ class SwarmTest {
                 builder.bindAddress(java.net.InetAddress.getLoopbackAddress()).build();
         clients.add(client);
         return client;
-    }
-
-    private static CountDownLatch completedLatch(TorrentHandle handle) {
-        CountDownLatch latch = new CountDownLatch(1);
-        handle.addListener(event -> {
-            if (event instanceof TorrentEvent.Completed) {
-                latch.countDown();
-            }
-        });
-        return latch;
     }
 
     static void awaitState(TorrentHandle handle, TorrentState state) throws InterruptedException {
