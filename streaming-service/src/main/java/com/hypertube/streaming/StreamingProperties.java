@@ -42,10 +42,12 @@ public record StreamingProperties(
      * @param metadataTimeout how long a stream request waits for a magnet's metadata
      * @param readTimeout how long a stream request waits for the pieces it needs
      * @param progressInterval how often a download's progress is written to its job
+     * @param readyToStreamPercent the progress from which a download job says it is ready to stream
      */
     public record Torrent(
             @PositiveOrZero @Max(65535) int listenPort,
             @NotNull Duration metadataTimeout,
             @NotNull Duration readTimeout,
-            @NotNull Duration progressInterval) {}
+            @NotNull Duration progressInterval,
+            @PositiveOrZero @Max(100) int readyToStreamPercent) {}
 }

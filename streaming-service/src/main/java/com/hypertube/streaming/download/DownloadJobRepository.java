@@ -54,6 +54,28 @@ class DownloadJobRepository {
                 .list();
     }
 
+    List<DownloadJob> findRecent(int limit) {
+        return jdbc.sql("SELECT * FROM download_jobs ORDER BY created_at DESC LIMIT ?")
+                .param(limit)
+                .query(this::map)
+                .list();
+    }
+
+    List<DownloadJob> findPendingSince(Instant before) {
+        return jdbc.sql("SELECT * FROM download_jobs WHERE status = 'PENDING' AND updated_at < ?")
+                .param(Timestamp.from(before))
+                .query(this::map)
+                .list();
+    }
+
+    boolean markCancelled(UUID id) {
+        return jdbc.sql("UPDATE download_jobs SET status = 'CANCELLED', download_speed = 0, updated_at = now()"
+                                + " WHERE id = ? AND status IN ('PENDING', 'DOWNLOADING')")
+                        .param(id)
+                        .update()
+                == 1;
+    }
+
     /** Moves a job to DOWNLOADING unless it finished meanwhile; false when it did. */
     boolean markDownloading(UUID id) {
         return jdbc.sql("UPDATE download_jobs SET status = 'DOWNLOADING', updated_at = now()"

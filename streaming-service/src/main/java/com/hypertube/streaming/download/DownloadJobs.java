@@ -1,7 +1,11 @@
 package com.hypertube.streaming.download;
 
 import com.hypertube.streaming.StreamingProperties;
+import com.hypertube.streaming.torrent.TorrentEngine;
 import com.hypertube.torrent.magnet.MagnetLink;
+import com.hypertube.torrent.metainfo.InfoHash;
+import com.hypertube.torrent.session.TorrentHandle;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -18,9 +22,15 @@ public class DownloadJobs {
     private final DownloadJobRepository repository;
     private final RabbitTemplate rabbit;
     private final StreamingProperties.Messaging messaging;
+    private final TorrentEngine engine;
 
-    DownloadJobs(DownloadJobRepository repository, RabbitTemplate rabbit, StreamingProperties properties) {
+    DownloadJobs(
+            DownloadJobRepository repository,
+            RabbitTemplate rabbit,
+            StreamingProperties properties,
+            TorrentEngine engine) {
         this.repository = repository;
+        this.engine = engine;
         this.rabbit = rabbit;
         this.messaging = properties.messaging();
     }
@@ -43,6 +53,42 @@ public class DownloadJobs {
 
     public Optional<DownloadJob> find(UUID id) {
         return repository.find(id);
+    }
+
+    /** The most recent jobs, newest first. */
+    public List<DownloadJob> recent() {
+        return repository.findRecent(100);
+    }
+
+    /**
+     * Cancels a job: its row says CANCELLED and its torrent stops (the data already fetched is kept). False
+     * when there is no such job; cancelling a finished job changes nothing.
+     */
+    public boolean cancel(UUID id) {
+        Optional<DownloadJob> job = repository.find(id);
+        if (job.isEmpty()) {
+            return false;
+        }
+        if (repository.markCancelled(id)) {
+            engine.find(InfoHash.fromHex(job.get().infoHash())).ifPresent(TorrentHandle::pause);
+        }
+        return true;
+    }
+
+    /** Sends again the jobs still PENDING since before {@code before}: their message may have been lost. */
+    public int resend(java.time.Instant before) {
+        List<DownloadJob> stuck = repository.findPendingSince(before);
+        stuck.forEach(job -> rabbit.convertAndSend(
+                messaging.exchange(), messaging.downloadQueue(), job.id().toString()));
+        return stuck.size();
+    }
+
+    /** Sends every unfinished job to the workers again: after a restart, they resume from the data on disk. */
+    public int resumeUnfinished() {
+        List<DownloadJob> unfinished = repository.findUnfinished();
+        unfinished.forEach(job -> rabbit.convertAndSend(
+                messaging.exchange(), messaging.downloadQueue(), job.id().toString()));
+        return unfinished.size();
     }
 
     /** The torrent's running job, or else its most recent one. */
