@@ -4,12 +4,18 @@ import com.hypertube.streaming.StreamingProperties;
 import com.hypertube.streaming.storage.DownloadRoot;
 import com.hypertube.torrent.magnet.MagnetLink;
 import com.hypertube.torrent.metainfo.InfoHash;
+import com.hypertube.torrent.metainfo.Metainfo;
 import com.hypertube.torrent.metainfo.MetainfoException;
+import com.hypertube.torrent.peer.PeerAddress;
 import com.hypertube.torrent.session.TorrentClient;
 import com.hypertube.torrent.session.TorrentHandle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +26,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class TorrentEngine implements DisposableBean {
 
+    private static final Logger log = LoggerFactory.getLogger(TorrentEngine.class);
+
     private final TorrentClient client;
+    private final SavedTorrents saved;
 
     TorrentEngine(StreamingProperties properties, DownloadRoot downloadRoot) {
+        this.saved = new SavedTorrents(downloadRoot.path());
         try {
             this.client = TorrentClient.builder()
                     .port(properties.torrent().listenPort())
@@ -36,17 +46,50 @@ public class TorrentEngine implements DisposableBean {
         }
     }
 
-    /** Starts the torrent of this magnet, or returns the one already running. */
+    /**
+     * Starts the torrent of this magnet, or returns the one already running. A torrent whose info was
+     * saved before starts from it, so its data on disk is verified and served without waiting for peers.
+     */
     public TorrentHandle start(MagnetLink magnet) {
+        Optional<TorrentHandle> running = client.find(magnet.infoHash());
+        if (running.isPresent()) {
+            return running.get();
+        }
+        Optional<TorrentHandle> restored = restore(magnet.infoHash(), magnet.trackers(), magnet.peers());
+        if (restored.isPresent()) {
+            return restored.get();
+        }
         try {
-            return client.add(magnet);
+            TorrentHandle torrent = client.add(magnet);
+            torrent.metadata()
+                    .thenRun(() -> torrent.infoBytes().ifPresent(info -> saved.save(magnet.infoHash(), info)));
+            return torrent;
         } catch (MetainfoException e) {
             throw new IllegalStateException("a magnet has no metainfo to be wrong about", e);
         }
     }
 
+    /** The running torrent, or else one whose info was saved (after a restart, say), started again. */
     public Optional<TorrentHandle> find(InfoHash infoHash) {
-        return client.find(infoHash);
+        return client.find(infoHash).or(() -> restore(infoHash, List.of(), List.of()));
+    }
+
+    private synchronized Optional<TorrentHandle> restore(
+            InfoHash infoHash, List<URI> trackers, List<PeerAddress> peers) {
+        Optional<byte[]> info = saved.load(infoHash);
+        if (info.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            TorrentHandle torrent = client.add(Metainfo.fromInfo(
+                    info.get(), trackers.stream().map(List::of).toList()));
+            torrent.addPeers(peers);
+            return Optional.of(torrent);
+        } catch (MetainfoException e) {
+            log.warn("The saved info of {} is unusable; it will be fetched from peers again", infoHash, e);
+            saved.forget(infoHash);
+            return Optional.empty();
+        }
     }
 
     public int port() {

@@ -51,6 +51,23 @@ public record Metainfo(InfoHash infoHash, TorrentInfo info, List<List<URI>> trac
         return new Metainfo(InfoHash.ofInfo(rawInfo), InfoParser.parse(info), trackerTiers(dictionary), rawInfo);
     }
 
+    /**
+     * A torrent from its info dictionary alone (saved after a magnet's metadata arrived, say), with the
+     * trackers to use.
+     */
+    public static Metainfo fromInfo(byte[] rawInfo, List<List<URI>> trackerTiers) throws MetainfoException {
+        BencodeValue info;
+        try {
+            info = BencodeDecoder.decode(rawInfo);
+        } catch (BencodeException e) {
+            throw new MetainfoException("not an info dictionary: " + e.getMessage(), e);
+        }
+        if (!(info instanceof BencodeDictionary dictionary)) {
+            throw new MetainfoException("not an info dictionary");
+        }
+        return new Metainfo(InfoHash.ofInfo(rawInfo), InfoParser.parse(dictionary), trackerTiers, rawInfo);
+    }
+
     /** The trackers in the order to try them, tier by tier. */
     public List<URI> trackers() {
         return trackerTiers.stream().flatMap(List::stream).toList();

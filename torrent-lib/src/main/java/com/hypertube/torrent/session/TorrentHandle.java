@@ -41,6 +41,14 @@ public final class TorrentHandle {
         return session.metadata();
     }
 
+    /**
+     * The exact bytes of the info dictionary, once known: saved, they let the torrent be added again later
+     * without asking peers ({@code Metainfo.fromInfo}).
+     */
+    public java.util.Optional<byte[]> infoBytes() {
+        return java.util.Optional.ofNullable(session.rawInfo());
+    }
+
     /** The torrent's real files (no padding), or an empty list before the metadata is known. */
     public List<TorrentFile> files() {
         TorrentInfo info = session.info();

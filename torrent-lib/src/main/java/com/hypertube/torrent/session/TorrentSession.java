@@ -322,6 +322,11 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         return storage;
     }
 
+    /** The exact info dictionary, or null before the metadata is known. */
+    synchronized byte[] rawInfo() {
+        return rawInfo == null ? null : rawInfo.clone();
+    }
+
     synchronized TorrentInfo info() {
         return info;
     }
