@@ -7,6 +7,8 @@ import com.hypertube.streaming.torrent.TorrentEngine;
 import com.hypertube.torrent.magnet.InvalidMagnetException;
 import com.hypertube.torrent.magnet.MagnetLink;
 import com.hypertube.torrent.metainfo.InfoHash;
+import com.hypertube.torrent.metainfo.Metainfo;
+import com.hypertube.torrent.metainfo.MetainfoException;
 import com.hypertube.torrent.metainfo.TorrentFile;
 import com.hypertube.torrent.metainfo.TorrentInfo;
 import com.hypertube.torrent.session.TorrentHandle;
@@ -33,7 +35,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Press play: {@code POST /api/stream} starts (or joins) the download of a torrent; {@code GET
@@ -62,10 +66,30 @@ class StreamController {
     ResponseEntity<TorrentDescription> start(@Valid @RequestBody StartStream request) {
         MagnetLink magnet = magnetOf(request);
         DownloadJob job = jobs.jobFor(magnet);
-        List<TorrentFile> files =
-                engine.find(magnet.infoHash()).map(TorrentHandle::files).orElse(List.of());
+        Optional<TorrentHandle> running = engine.find(magnet.infoHash());
+        // A second viewer may know peers the first did not: the running torrent gets them too.
+        running.ifPresent(torrent -> torrent.addPeers(magnet.peers()));
+        List<TorrentFile> files = running.map(TorrentHandle::files).orElse(List.of());
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(TorrentDescription.of(magnet.infoHash().hex(), job, files));
+    }
+
+    /** A .torrent upload (multipart part {@code torrent}): never a URL for the server to fetch. */
+    @PostMapping(path = "/api/stream", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<TorrentDescription> upload(@RequestPart("torrent") MultipartFile torrent) throws IOException {
+        Metainfo metainfo;
+        try {
+            metainfo = Metainfo.parse(torrent.getBytes());
+        } catch (MetainfoException e) {
+            throw StreamProblems.invalidTorrent(e.getMessage());
+        }
+        engine.remember(metainfo);
+        MagnetLink magnet = new MagnetLink(
+                metainfo.infoHash(), Optional.of(metainfo.info().name()), metainfo.trackers(), List.of());
+        DownloadJob job = jobs.jobFor(magnet);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(TorrentDescription.of(
+                        metainfo.infoHash().hex(), job, metainfo.info().files()));
     }
 
     @GetMapping("/api/torrents/{infoHash}")

@@ -14,6 +14,10 @@ final class StreamProblems {
         return problem(HttpStatus.BAD_REQUEST, "invalid-source", detail);
     }
 
+    static ErrorResponseException invalidTorrent(String reason) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-torrent", "The .torrent file is not usable: " + reason + ".");
+    }
+
     static ErrorResponseException unknownTorrent(String infoHash) {
         return problem(HttpStatus.NOT_FOUND, "unknown-torrent", "No stream was started for torrent " + infoHash + ".");
     }

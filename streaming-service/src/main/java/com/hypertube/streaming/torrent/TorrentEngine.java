@@ -53,6 +53,7 @@ public class TorrentEngine implements DisposableBean {
     public TorrentHandle start(MagnetLink magnet) {
         Optional<TorrentHandle> running = client.find(magnet.infoHash());
         if (running.isPresent()) {
+            running.get().addPeers(magnet.peers()); // a second viewer may know peers the first did not
             return running.get();
         }
         Optional<TorrentHandle> restored = restore(magnet.infoHash(), magnet.trackers(), magnet.peers());
@@ -67,6 +68,11 @@ public class TorrentEngine implements DisposableBean {
         } catch (MetainfoException e) {
             throw new IllegalStateException("a magnet has no metainfo to be wrong about", e);
         }
+    }
+
+    /** Keeps an uploaded torrent's info, so that its job starts from it rather than from peers. */
+    public void remember(Metainfo metainfo) {
+        saved.save(metainfo.infoHash(), metainfo.rawInfo());
     }
 
     /** The running torrent, or else one whose info was saved (after a restart, say), started again. */

@@ -49,6 +49,11 @@ class StreamFlowIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    com.hypertube.streaming.torrent.TorrentEngine torrentEngine;
+
+    private Path showFolder;
+
     private TorrentClient seeder;
     private Metainfo metainfo;
     private byte[] movie;
@@ -58,8 +63,9 @@ class StreamFlowIT {
     void startASeeder() throws Exception {
         Path root = Files.createTempDirectory("seeder");
         Path show = Files.createDirectories(root.resolve("show"));
+        showFolder = show;
         movie = new byte[3_000_000];
-        new Random(42).nextBytes(movie);
+        new Random().nextBytes(movie); // new content each run: nothing comes from an earlier run's download folder
         Files.write(show.resolve("episode.mp4"), movie);
         Files.writeString(show.resolve("episode.srt"), "1\n00:00:01,000 --> 00:00:02,000\nHello\n");
         metainfo = Metainfo.parse(TorrentCreator.create(show, List.of(), 65_536));
@@ -123,6 +129,64 @@ class StreamFlowIT {
         assertThat(new String(beyond.body())).contains("urn:hypertube:problem:range-not-satisfiable");
 
         awaitJobStatus(jobId, "COMPLETED");
+    }
+
+    @Test
+    void anUploadedTorrentIsDescribedAtOnceAndStreamed() throws Exception {
+        HttpResponse<String> uploaded = upload(TorrentCreator.create(showFolder, List.of(), 65_536));
+
+        assertThat(uploaded.statusCode()).isEqualTo(202);
+        assertThat(uploaded.body())
+                .contains("\"infoHash\":\"" + hash() + "\"")
+                .contains("\"path\":\"show/episode.mp4\"");
+        seederIsKnownTo(hash());
+        HttpResponse<byte[]> start = get("/api/stream/" + hash() + "/0", "bytes=0-99");
+        assertThat(start.statusCode()).isEqualTo(206);
+        assertThat(start.body()).isEqualTo(Arrays.copyOfRange(movie, 0, 100));
+    }
+
+    @Test
+    void aHostileOrBrokenUploadIsRefusedWithTheReason() throws Exception {
+        byte[] traversal = getClass()
+                .getResourceAsStream("/hostile/path-traversal.torrent")
+                .readAllBytes();
+
+        HttpResponse<String> hostile = upload(traversal);
+        HttpResponse<String> broken = upload("<html>".getBytes());
+
+        assertThat(hostile.statusCode()).isEqualTo(400);
+        assertThat(hostile.body())
+                .contains("urn:hypertube:problem:invalid-torrent")
+                .contains("'..' in a file path");
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(broken.body()).contains("not a torrent file");
+    }
+
+    private HttpResponse<String> upload(byte[] torrent) throws IOException, InterruptedException {
+        String boundary = "hypertube-test-boundary";
+        byte[] head = ("--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"torrent\"; filename=\"t.torrent\"\r\n"
+                        + "Content-Type: application/x-bittorrent\r\n\r\n")
+                .getBytes();
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes();
+        byte[] body = new byte[head.length + torrent.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(torrent, 0, body, head.length, torrent.length);
+        System.arraycopy(tail, 0, body, head.length + torrent.length, tail.length);
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    // An uploaded torrent carries no peer: a second viewer's magnet tells the running torrent where one is.
+    private void seederIsKnownTo(String infoHash) throws Exception {
+        for (int i = 0; i < 100 && torrentEngine.find(metainfo.infoHash()).isEmpty(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(post("{\"magnet\":\"" + magnet + "\"}").statusCode()).isEqualTo(202);
     }
 
     @Test
