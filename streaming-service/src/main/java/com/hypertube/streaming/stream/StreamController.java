@@ -12,6 +12,7 @@ import com.hypertube.torrent.metainfo.MetainfoException;
 import com.hypertube.torrent.metainfo.TorrentFile;
 import com.hypertube.torrent.metainfo.TorrentInfo;
 import com.hypertube.torrent.session.TorrentHandle;
+import com.hypertube.torrent.session.TorrentState;
 import com.hypertube.torrent.stream.TorrentFileReader;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -111,11 +112,46 @@ class StreamController {
             throws IOException {
         InfoHash hash = parseHash(infoHash);
         TorrentHandle torrent = engine.find(hash).orElseThrow(() -> StreamProblems.unknownTorrent(hash.hex()));
+        serve(torrent, awaitMetadata(torrent, hash), fileIndex, request, response);
+    }
+
+    /** Seed 000's address for a torrent's default file: its largest video. */
+    @RequestMapping(
+            path = "/stream/proxy/{infoHash}",
+            method = {RequestMethod.GET, RequestMethod.HEAD})
+    void proxy(@PathVariable String infoHash, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        InfoHash hash = parseHash(infoHash);
+        TorrentHandle torrent = engine.find(hash).orElseThrow(() -> StreamProblems.unknownTorrent(hash.hex()));
         TorrentInfo info = awaitMetadata(torrent, hash);
+        Integer defaultFile =
+                TorrentDescription.of(hash.hex(), null, info.files()).defaultFileIndex();
+        if (defaultFile == null) {
+            throw StreamProblems.unknownFile(0, 0);
+        }
+        serve(torrent, info, defaultFile, request, response);
+    }
+
+    private void serve(
+            TorrentHandle torrent,
+            TorrentInfo info,
+            int fileIndex,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         if (fileIndex < 0 || fileIndex >= info.files().size()) {
             throw StreamProblems.unknownFile(fileIndex, info.files().size());
         }
         TorrentFile file = info.files().get(fileIndex);
+        if (torrent.status().state() == TorrentState.SEEDING) {
+            // A torrent's content is fixed by its hash: once complete, the tag never needs to change.
+            String etag = "\"" + torrent.infoHash().hex() + "-" + fileIndex + "\"";
+            response.setHeader(HttpHeaders.ETAG, etag);
+            if (etag.equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+                response.setStatus(HttpStatus.NOT_MODIFIED.value());
+                return;
+            }
+        }
         Optional<ByteRange> range = ByteRange.parse(request.getHeader(HttpHeaders.RANGE), file.length());
         long start = range.map(ByteRange::start).orElse(0L);
         long length = range.map(ByteRange::length).orElse(file.length());

@@ -129,6 +129,18 @@ class StreamFlowIT {
         assertThat(new String(beyond.body())).contains("urn:hypertube:problem:range-not-satisfiable");
 
         awaitJobStatus(jobId, "COMPLETED");
+
+        // Seed 000's address serves the default file; a completed file has a tag that never changes.
+        HttpResponse<byte[]> proxy = get("/stream/proxy/" + hash(), "bytes=0-9");
+        assertThat(proxy.statusCode()).isEqualTo(206);
+        assertThat(proxy.body()).isEqualTo(Arrays.copyOfRange(movie, 0, 10));
+        String etag = proxy.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<byte[]> unchanged = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream/" + hash() + "/0"))
+                        .header("If-None-Match", etag)
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(unchanged.statusCode()).isEqualTo(304);
     }
 
     @Test
