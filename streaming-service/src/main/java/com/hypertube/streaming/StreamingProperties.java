@@ -8,6 +8,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -18,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param downloadRoot the folder torrents are downloaded into; nothing is ever written outside it
  * @param messaging the RabbitMQ topology this service owns
  * @param torrent how the BitTorrent engine runs
+ * @param cooldowns how long a torrent is refused after each kind of failure (for example {@code no-peers})
  */
 @Validated
 @ConfigurationProperties("hypertube.streaming")
@@ -25,7 +27,8 @@ public record StreamingProperties(
         @NotNull URI publicUrl,
         @NotNull Path downloadRoot,
         @Valid @NotNull Messaging messaging,
-        @Valid @NotNull Torrent torrent) {
+        @Valid @NotNull Torrent torrent,
+        @NotNull Map<String, Duration> cooldowns) {
 
     /**
      * @param exchange the topic exchange that jobs and events travel through
@@ -43,11 +46,13 @@ public record StreamingProperties(
      * @param readTimeout how long a stream request waits for the pieces it needs
      * @param progressInterval how often a download's progress is written to its job
      * @param readyToStreamPercent the progress from which a download job says it is ready to stream
+     * @param noPeersTimeout a download that reached no peer for this long fails (and goes on cooldown)
      */
     public record Torrent(
             @PositiveOrZero @Max(65535) int listenPort,
             @NotNull Duration metadataTimeout,
             @NotNull Duration readTimeout,
             @NotNull Duration progressInterval,
-            @PositiveOrZero @Max(100) int readyToStreamPercent) {}
+            @PositiveOrZero @Max(100) int readyToStreamPercent,
+            @NotNull Duration noPeersTimeout) {}
 }

@@ -1,46 +1,108 @@
 package com.hypertube.streaming.download;
 
+import com.hypertube.streaming.StreamingProperties;
+import com.hypertube.streaming.cooldown.Cooldowns;
 import com.hypertube.torrent.metainfo.TorrentInfo;
+import com.hypertube.torrent.session.TorrentEvent;
 import com.hypertube.torrent.session.TorrentHandle;
 import com.hypertube.torrent.session.TorrentState;
 import com.hypertube.torrent.session.TorrentStatus;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Writes each running download's progress, speed, ETA and peers to its job, every few seconds. */
+/**
+ * Watches running downloads every few seconds: writes each one's progress, speed, ETA and peers to its
+ * job, marks it COMPLETED when the torrent has everything, and fails it when no peer was reached within
+ * the configured time, putting the torrent on cooldown (seed 004) and stopping it (its data is kept).
+ */
 @Component
 class DownloadProgress {
 
-    private final DownloadJobRepository repository;
-    private final Map<UUID, TorrentHandle> tracked = new ConcurrentHashMap<>();
+    private static final Logger log = LoggerFactory.getLogger(DownloadProgress.class);
+    static final String NO_PEERS = "no-peers";
 
-    DownloadProgress(DownloadJobRepository repository) {
+    private final DownloadJobRepository repository;
+    private final Cooldowns cooldowns;
+    private final InstantSource clock;
+    private final Duration noPeersTimeout;
+    private final Map<UUID, Watched> watched = new ConcurrentHashMap<>();
+
+    private static final class Watched {
+        final TorrentHandle torrent;
+        final Instant since;
+        volatile boolean reachedAPeer;
+
+        Watched(TorrentHandle torrent, Instant since) {
+            this.torrent = torrent;
+            this.since = since;
+        }
+    }
+
+    DownloadProgress(
+            DownloadJobRepository repository,
+            Cooldowns cooldowns,
+            InstantSource clock,
+            StreamingProperties properties) {
         this.repository = repository;
+        this.cooldowns = cooldowns;
+        this.clock = clock;
+        this.noPeersTimeout = properties.torrent().noPeersTimeout();
     }
 
     void track(UUID jobId, TorrentHandle torrent) {
-        tracked.put(jobId, torrent);
-        write(jobId, torrent);
+        Watched watch = new Watched(torrent, clock.instant());
+        torrent.addListener(event -> {
+            if (event instanceof TorrentEvent.PeerConnected) {
+                watch.reachedAPeer = true;
+            }
+        });
+        watch.reachedAPeer = torrent.status().peers() > 0;
+        watched.put(jobId, watch);
+        write(jobId, watch);
     }
 
     @Scheduled(fixedDelayString = "${hypertube.streaming.torrent.progress-interval}")
     void writeAll() {
-        tracked.forEach(this::write);
+        watched.forEach(this::write);
     }
 
-    private void write(UUID jobId, TorrentHandle torrent) {
-        TorrentStatus status = torrent.status();
+    private void write(UUID jobId, Watched watch) {
+        TorrentStatus status = watch.torrent.status();
         if (status.state() == TorrentState.SEEDING) {
-            TorrentInfo info = torrent.metadata().getNow(null);
+            TorrentInfo info = watch.torrent.metadata().getNow(null);
             repository.markCompleted(jobId, info == null ? null : info.name());
-            tracked.remove(jobId);
+            watched.remove(jobId);
+            return;
+        }
+        if (!watch.reachedAPeer && clock.instant().isAfter(watch.since.plus(noPeersTimeout))) {
+            failForNoPeers(jobId, watch);
             return;
         }
         int percent = (int) Math.floor(status.progress() * 100);
         Integer eta = status.etaSeconds() < 0 ? null : (int) Math.min(Integer.MAX_VALUE, status.etaSeconds());
         repository.updateProgress(jobId, Math.min(percent, 99), status.downloadRate(), eta, status.peers());
+    }
+
+    private void failForNoPeers(UUID jobId, Watched watch) {
+        String reason = "No peer could be reached within " + noPeersTimeout.toSeconds() + " s.";
+        String infoHash = watch.torrent.infoHash().hex();
+        watched.remove(jobId);
+        repository.markFailed(jobId, reason);
+        cooldowns.start(infoHash, NO_PEERS, reason);
+        try {
+            watch.torrent.remove(false);
+        } catch (IOException e) {
+            log.warn("Stopping torrent {} failed", infoHash, e);
+        }
+        log.warn("Download job {} failed: {} Torrent {} is on cooldown.", jobId, reason, infoHash);
     }
 }

@@ -1,6 +1,7 @@
 package com.hypertube.streaming.stream;
 
 import com.hypertube.streaming.StreamingProperties;
+import com.hypertube.streaming.cooldown.Cooldowns;
 import com.hypertube.streaming.download.DownloadJob;
 import com.hypertube.streaming.download.DownloadJobs;
 import com.hypertube.streaming.torrent.TorrentEngine;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -53,11 +55,20 @@ class StreamController {
 
     private final DownloadJobs jobs;
     private final TorrentEngine engine;
+    private final Cooldowns cooldowns;
+    private final InstantSource clock;
     private final Duration metadataTimeout;
     private final Duration readTimeout;
 
-    StreamController(DownloadJobs jobs, TorrentEngine engine, StreamingProperties properties) {
+    StreamController(
+            DownloadJobs jobs,
+            TorrentEngine engine,
+            Cooldowns cooldowns,
+            InstantSource clock,
+            StreamingProperties properties) {
         this.jobs = jobs;
+        this.cooldowns = cooldowns;
+        this.clock = clock;
         this.engine = engine;
         this.metadataTimeout = properties.torrent().metadataTimeout();
         this.readTimeout = properties.torrent().readTimeout();
@@ -66,6 +77,7 @@ class StreamController {
     @PostMapping(path = "/api/stream", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TorrentDescription> start(@Valid @RequestBody StartStream request) {
         MagnetLink magnet = magnetOf(request);
+        refuseDuringCooldown(magnet.infoHash());
         DownloadJob job = jobs.jobFor(magnet);
         Optional<TorrentHandle> running = engine.find(magnet.infoHash());
         // A second viewer may know peers the first did not: the running torrent gets them too.
@@ -84,6 +96,7 @@ class StreamController {
         } catch (MetainfoException e) {
             throw StreamProblems.invalidTorrent(e.getMessage());
         }
+        refuseDuringCooldown(metainfo.infoHash());
         engine.remember(metainfo);
         MagnetLink magnet = new MagnetLink(
                 metainfo.infoHash(), Optional.of(metainfo.info().name()), metainfo.trackers(), List.of());
@@ -96,7 +109,7 @@ class StreamController {
     @GetMapping("/api/torrents/{infoHash}")
     TorrentDescription describe(@PathVariable String infoHash) {
         InfoHash hash = parseHash(infoHash);
-        TorrentHandle torrent = engine.find(hash).orElseThrow(() -> StreamProblems.unknownTorrent(hash.hex()));
+        TorrentHandle torrent = running(hash);
         DownloadJob job = jobs.unfinishedOrLatest(hash.hex()).orElse(null);
         return TorrentDescription.of(hash.hex(), job, torrent.files());
     }
@@ -111,7 +124,7 @@ class StreamController {
             HttpServletResponse response)
             throws IOException {
         InfoHash hash = parseHash(infoHash);
-        TorrentHandle torrent = engine.find(hash).orElseThrow(() -> StreamProblems.unknownTorrent(hash.hex()));
+        TorrentHandle torrent = running(hash);
         serve(torrent, awaitMetadata(torrent, hash), fileIndex, request, response);
     }
 
@@ -122,7 +135,7 @@ class StreamController {
     void proxy(@PathVariable String infoHash, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         InfoHash hash = parseHash(infoHash);
-        TorrentHandle torrent = engine.find(hash).orElseThrow(() -> StreamProblems.unknownTorrent(hash.hex()));
+        TorrentHandle torrent = running(hash);
         TorrentInfo info = awaitMetadata(torrent, hash);
         Integer defaultFile =
                 TorrentDescription.of(hash.hex(), null, info.files()).defaultFileIndex();
@@ -190,11 +203,26 @@ class StreamController {
         out.flush();
     }
 
+    /** The torrent, started again if it was saved; during a cooldown, a 503 that says until when. */
+    private TorrentHandle running(InfoHash hash) {
+        refuseDuringCooldown(hash);
+        return engine.find(hash).orElseThrow(() -> StreamProblems.unknownTorrent(hash.hex()));
+    }
+
+    private void refuseDuringCooldown(InfoHash hash) {
+        cooldowns.active(hash.hex()).ifPresent(cooldown -> {
+            throw StreamProblems.cooldown(cooldown, clock.instant());
+        });
+    }
+
     private TorrentInfo awaitMetadata(TorrentHandle torrent, InfoHash hash) {
         try {
             return torrent.metadata().get(metadataTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            throw StreamProblems.metadataPending(hash.hex());
+            // Nobody to ask is a different story from a slow answer: the failing request says so.
+            throw torrent.status().peers() == 0
+                    ? StreamProblems.noPeers(hash.hex())
+                    : StreamProblems.metadataPending(hash.hex());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw StreamProblems.metadataPending(hash.hex());

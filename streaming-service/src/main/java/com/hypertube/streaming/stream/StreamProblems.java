@@ -1,6 +1,9 @@
 package com.hypertube.streaming.stream;
 
+import com.hypertube.streaming.cooldown.Cooldown;
 import com.hypertube.web.ProblemTypes;
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
@@ -16,6 +19,26 @@ final class StreamProblems {
 
     static ErrorResponseException invalidTorrent(String reason) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-torrent", "The .torrent file is not usable: " + reason + ".");
+    }
+
+    static ErrorResponseException cooldown(Cooldown cooldown, Instant now) {
+        long seconds = Math.max(1, Duration.between(now, cooldown.until()).toSeconds());
+        ErrorResponseException problem = problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "cooldown",
+                "This torrent failed recently (" + cooldown.reason() + ": " + cooldown.detail()
+                        + ") and is not tried again for " + seconds + " s.");
+        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+        problem.getBody().setProperty("reason", cooldown.reason());
+        problem.getBody().setProperty("retryAt", cooldown.until().toString());
+        return problem;
+    }
+
+    static ErrorResponseException noPeers(String infoHash) {
+        return problem(
+                HttpStatus.NOT_FOUND,
+                "no-peers",
+                "No peer has torrent " + infoHash + ": its file list could not be fetched.");
     }
 
     static ErrorResponseException unknownTorrent(String infoHash) {
