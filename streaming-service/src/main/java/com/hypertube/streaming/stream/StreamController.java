@@ -2,6 +2,7 @@ package com.hypertube.streaming.stream;
 
 import com.hypertube.streaming.StreamingProperties;
 import com.hypertube.streaming.cooldown.Cooldowns;
+import com.hypertube.streaming.debug.StreamingMetrics;
 import com.hypertube.streaming.download.DownloadJob;
 import com.hypertube.streaming.download.DownloadJobs;
 import com.hypertube.streaming.torrent.TorrentEngine;
@@ -53,6 +54,7 @@ class StreamController {
 
     private static final int COPY_BUFFER = 256 * 1024;
 
+    private final StreamingMetrics metrics;
     private final DownloadJobs jobs;
     private final TorrentEngine engine;
     private final Cooldowns cooldowns;
@@ -61,11 +63,13 @@ class StreamController {
     private final Duration readTimeout;
 
     StreamController(
+            StreamingMetrics metrics,
             DownloadJobs jobs,
             TorrentEngine engine,
             Cooldowns cooldowns,
             InstantSource clock,
             StreamingProperties properties) {
+        this.metrics = metrics;
         this.jobs = jobs;
         this.cooldowns = cooldowns;
         this.clock = clock;
@@ -181,14 +185,26 @@ class StreamController {
         if (request.getMethod().equals("HEAD") || length == 0) {
             return;
         }
+        long requested = System.nanoTime();
+        metrics.streamStarted();
         try (TorrentFileReader reader = torrent.openFile(fileIndex, readTimeout)) {
             reader.position(start);
-            copy(reader, response.getOutputStream(), length);
+            copy(
+                    reader,
+                    response.getOutputStream(),
+                    length,
+                    () -> metrics.firstByte(Duration.ofNanos(System.nanoTime() - requested)));
+        } catch (TorrentFileReader.PieceTimeoutException e) {
+            metrics.stalled();
+            throw e;
+        } finally {
+            metrics.streamEnded();
         }
     }
 
     // A viewer who leaves makes the write fail: the reader is closed on the way out, and its priority goes.
-    private static void copy(TorrentFileReader reader, OutputStream out, long length) throws IOException {
+    private static void copy(TorrentFileReader reader, OutputStream out, long length, Runnable onFirstByte)
+            throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(COPY_BUFFER);
         long left = length;
         while (left > 0) {
@@ -196,6 +212,9 @@ class StreamController {
             int read = reader.read(buffer);
             if (read < 0) {
                 break;
+            }
+            if (left == length) {
+                onFirstByte.run();
             }
             out.write(buffer.array(), 0, read);
             left -= read;

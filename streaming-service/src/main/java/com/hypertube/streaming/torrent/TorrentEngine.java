@@ -98,6 +98,11 @@ public class TorrentEngine implements DisposableBean {
         }
     }
 
+    /** Every torrent the engine runs now. */
+    public List<TorrentHandle> torrents() {
+        return client.torrents();
+    }
+
     public int port() {
         return client.port();
     }

@@ -141,6 +141,21 @@ class StreamFlowIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(unchanged.statusCode()).isEqualTo(304);
+
+        // Seeing inside: the seeder among the peers, every piece had, and the metrics of what we served.
+        String debug =
+                new String(get("/api/torrents/" + hash() + "/debug", null).body());
+        assertThat(debug)
+                .contains("\"state\":\"SEEDING\"")
+                .contains("\"pieces\":\"" + "1".repeat(metainfo.info().pieceCount()) + "\"")
+                .contains("\"client\":\"Hypertube\"");
+        String metrics = new String(get("/actuator/prometheus", null).body());
+        assertThat(metrics)
+                .contains("hypertube_torrents_active")
+                .contains("hypertube_stream_first_byte_seconds_count")
+                .contains("hypertube_torrent_bytes_downloaded_bytes_total");
+        assertThat(get("/api/torrents/" + "cd".repeat(20) + "/debug", null).statusCode())
+                .isEqualTo(404);
     }
 
     @Test

@@ -34,6 +34,9 @@ final class Peer {
 
     long metadataSize;
 
+    /** The client name from the peer's extension handshake. */
+    String client = "";
+
     Peer(PeerConnection connection, int pieceCount) {
         this.connection = connection;
         this.has = new Bitfield(pieceCount);

@@ -100,6 +100,11 @@ public final class TorrentHandle {
         return session.connectedPeers();
     }
 
+    /** Each connected peer: client, rates, choke and interest state, pieces, requests in flight. */
+    public List<PeerInfo> peerInfos() {
+        return session.peerInfos();
+    }
+
     /** Each open reader's window of time-critical pieces, as {first piece, count}. */
     public Map<Object, int[]> readerWindows() {
         return session.readerWindows();

@@ -313,6 +313,23 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
                 have == null ? new java.util.BitSet() : have.toBitSet());
     }
 
+    synchronized List<PeerInfo> peerInfos() {
+        long now = time.millis();
+        return peers.values().stream()
+                .map(peer -> new PeerInfo(
+                        peer.connection.address(),
+                        peer.client,
+                        peer.fromPeer.rate(now),
+                        peer.toPeer.rate(now),
+                        peer.amChoking,
+                        peer.amInterested,
+                        peer.peerChoking,
+                        peer.peerInterested,
+                        peer.has.count(),
+                        peer.requested.size()))
+                .toList();
+    }
+
     synchronized List<PeerAddress> connectedPeers() {
         return List.copyOf(peers.keySet());
     }
@@ -687,6 +704,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             synchronized (this) {
                 peer.metadataExtensionId = handshake.idOf(ExtensionHandshake.UT_METADATA);
                 peer.metadataSize = handshake.metadataSize();
+                peer.client = handshake.client();
                 if (info == null && peer.metadataExtensionId > 0) {
                     metadataExchange.sizeAnnounced(handshake.metadataSize());
                     metadataExchange.askFor(peer, time.millis());

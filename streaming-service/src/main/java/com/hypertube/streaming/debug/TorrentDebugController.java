@@ -1,0 +1,99 @@
+package com.hypertube.streaming.debug;
+
+import com.hypertube.streaming.torrent.TorrentEngine;
+import com.hypertube.torrent.metainfo.InfoHash;
+import com.hypertube.torrent.metainfo.TorrentInfo;
+import com.hypertube.torrent.session.PeerInfo;
+import com.hypertube.torrent.session.TorrentHandle;
+import com.hypertube.torrent.session.TorrentStatus;
+import com.hypertube.web.ProblemTypes;
+import java.util.BitSet;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/torrents/{infoHash}/debug}: what the engine knows of a running torrent. */
+@RestController
+class TorrentDebugController {
+
+    private final TorrentEngine engine;
+
+    TorrentDebugController(TorrentEngine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * @param pieces the bitfield as a string of 0 and 1, piece 0 first
+     * @param readers each open reader's window: the piece under it, the window size, and how many bytes
+     *     from its piece on are already verified (buffered ahead)
+     */
+    record TorrentDebug(
+            String infoHash,
+            String state,
+            double progress,
+            long downloadRate,
+            long uploadRate,
+            long pieceLength,
+            String pieces,
+            List<PeerInfo> peers,
+            List<ReaderWindow> readers) {}
+
+    record ReaderWindow(int piece, int windowPieces, long bytesBufferedAhead) {}
+
+    @GetMapping("/api/torrents/{infoHash}/debug")
+    TorrentDebug debug(@PathVariable String infoHash) {
+        InfoHash hash;
+        try {
+            hash = InfoHash.fromHex(infoHash);
+        } catch (IllegalArgumentException e) {
+            throw problem(HttpStatus.BAD_REQUEST, "invalid-source", "Invalid info hash: " + e.getMessage());
+        }
+        TorrentHandle torrent = engine.torrents().stream()
+                .filter(handle -> handle.infoHash().equals(hash))
+                .findFirst()
+                .orElseThrow(
+                        () -> problem(HttpStatus.NOT_FOUND, "unknown-torrent", "Torrent " + hash + " is not running."));
+        TorrentStatus status = torrent.status();
+        TorrentInfo info = torrent.metadata().getNow(null);
+        long pieceLength = info == null ? 0 : info.pieceLength();
+        List<ReaderWindow> readers = torrent.readerWindows().values().stream()
+                .map(window -> new ReaderWindow(
+                        window[0],
+                        window[1],
+                        bufferedAhead(status.pieces(), window[0], status.pieceCount(), pieceLength)))
+                .toList();
+        return new TorrentDebug(
+                hash.hex(),
+                status.state().name(),
+                status.progress(),
+                status.downloadRate(),
+                status.uploadRate(),
+                pieceLength,
+                bits(status.pieces(), status.pieceCount()),
+                torrent.peerInfos(),
+                readers);
+    }
+
+    private static long bufferedAhead(BitSet have, int fromPiece, int pieceCount, long pieceLength) {
+        int piece = fromPiece;
+        while (piece < pieceCount && have.get(piece)) {
+            piece++;
+        }
+        return (piece - fromPiece) * pieceLength;
+    }
+
+    private static String bits(BitSet have, int count) {
+        StringBuilder bits = new StringBuilder(count);
+        for (int piece = 0; piece < count; piece++) {
+            bits.append(have.get(piece) ? '1' : '0');
+        }
+        return bits.toString();
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String kind, String detail) {
+        return new ErrorResponseException(status, ProblemTypes.problem(status, ProblemTypes.of(kind), detail), null);
+    }
+}
