@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param messaging the RabbitMQ topology this service owns
  * @param torrent how the BitTorrent engine runs
  * @param cooldowns how long a torrent is refused after each kind of failure (for example {@code no-peers})
+ * @param cleanup how the download folder is kept tidy
  */
 @Validated
 @ConfigurationProperties("hypertube.streaming")
@@ -28,7 +29,8 @@ public record StreamingProperties(
         @NotNull Path downloadRoot,
         @Valid @NotNull Messaging messaging,
         @Valid @NotNull Torrent torrent,
-        @NotNull Map<String, Duration> cooldowns) {
+        @NotNull Map<String, Duration> cooldowns,
+        @Valid @NotNull Cleanup cleanup) {
 
     /**
      * @param exchange the topic exchange that jobs and events travel through
@@ -39,6 +41,16 @@ public record StreamingProperties(
             @NotBlank String exchange,
             @NotBlank String downloadQueue,
             @NotBlank String conversionQueue) {}
+
+    /**
+     * @param idleTorrentAfter a complete torrent nobody streamed for this long stops seeding (files kept)
+     * @param deleteUnwatchedAfter a file nobody streamed for this long is deleted
+     * @param quotaBytes the most the downloads may take (0: no quota); the least recently watched go first
+     */
+    public record Cleanup(
+            @NotNull Duration idleTorrentAfter,
+            @NotNull Duration deleteUnwatchedAfter,
+            @PositiveOrZero long quotaBytes) {}
 
     /**
      * @param listenPort the port peers reach us on (0: any free one)

@@ -5,6 +5,7 @@ import com.hypertube.streaming.cooldown.Cooldowns;
 import com.hypertube.streaming.debug.StreamingMetrics;
 import com.hypertube.streaming.download.DownloadJob;
 import com.hypertube.streaming.download.DownloadJobs;
+import com.hypertube.streaming.storage.WatchLog;
 import com.hypertube.streaming.torrent.TorrentEngine;
 import com.hypertube.torrent.magnet.InvalidMagnetException;
 import com.hypertube.torrent.magnet.MagnetLink;
@@ -54,6 +55,7 @@ class StreamController {
 
     private static final int COPY_BUFFER = 256 * 1024;
 
+    private final WatchLog watchLog;
     private final StreamingMetrics metrics;
     private final DownloadJobs jobs;
     private final TorrentEngine engine;
@@ -63,12 +65,14 @@ class StreamController {
     private final Duration readTimeout;
 
     StreamController(
+            WatchLog watchLog,
             StreamingMetrics metrics,
             DownloadJobs jobs,
             TorrentEngine engine,
             Cooldowns cooldowns,
             InstantSource clock,
             StreamingProperties properties) {
+        this.watchLog = watchLog;
         this.metrics = metrics;
         this.jobs = jobs;
         this.cooldowns = cooldowns;
@@ -185,6 +189,7 @@ class StreamController {
         if (request.getMethod().equals("HEAD") || length == 0) {
             return;
         }
+        watchLog.watched(torrent.infoHash().hex(), fileIndex, file.displayPath(), file.length(), clock.instant());
         long requested = System.nanoTime();
         metrics.streamStarted();
         try (TorrentFileReader reader = torrent.openFile(fileIndex, readTimeout)) {

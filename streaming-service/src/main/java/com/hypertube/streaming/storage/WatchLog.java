@@ -1,0 +1,53 @@
+package com.hypertube.streaming.storage;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** When each file was last streamed, in {@code watched_files}. */
+@Repository
+public class WatchLog {
+
+    private final JdbcClient jdbc;
+
+    WatchLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void watched(String infoHash, int fileIndex, String path, long size, Instant at) {
+        jdbc.sql("INSERT INTO watched_files (info_hash, file_index, path, size_bytes, last_watched_at)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (info_hash, file_index)"
+                        + " DO UPDATE SET last_watched_at = EXCLUDED.last_watched_at")
+                .params(infoHash, fileIndex, path, size, Timestamp.from(at))
+                .update();
+    }
+
+    /** Every file, least recently watched first. */
+    List<WatchedFile> leastRecentlyWatchedFirst() {
+        return jdbc.sql("SELECT * FROM watched_files ORDER BY last_watched_at")
+                .query((row, number) -> new WatchedFile(
+                        row.getString("info_hash"),
+                        row.getInt("file_index"),
+                        row.getString("path"),
+                        row.getLong("size_bytes"),
+                        row.getTimestamp("last_watched_at").toInstant()))
+                .list();
+    }
+
+    /** The last time any file of the torrent was streamed, or null. */
+    Instant lastWatched(String infoHash) {
+        List<Timestamp> at = jdbc.sql("SELECT max(last_watched_at) FROM watched_files WHERE info_hash = ?")
+                .param(infoHash)
+                .query((row, number) -> row.getTimestamp(1))
+                .list();
+        return at.isEmpty() || at.getFirst() == null ? null : at.getFirst().toInstant();
+    }
+
+    void forget(String infoHash, int fileIndex) {
+        jdbc.sql("DELETE FROM watched_files WHERE info_hash = ? AND file_index = ?")
+                .params(infoHash, fileIndex)
+                .update();
+    }
+}

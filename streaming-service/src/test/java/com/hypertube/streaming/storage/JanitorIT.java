@@ -1,0 +1,138 @@
+package com.hypertube.streaming.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hypertube.streaming.StreamingProperties;
+import com.hypertube.streaming.torrent.TorrentEngine;
+import com.hypertube.testinfra.TestInfrastructure;
+import com.hypertube.torrent.metainfo.Metainfo;
+import com.hypertube.torrent.metainfo.TorrentCreator;
+import com.hypertube.torrent.session.TorrentClient;
+import com.hypertube.torrent.stream.TorrentFileReader;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+/** The clean-up rules, run "in the future" by handing the janitor a later time. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestInfrastructure.class)
+class JanitorIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Janitor janitor;
+
+    @Autowired
+    TorrentEngine engine;
+
+    @Autowired
+    DownloadRoot downloadRoot;
+
+    @Autowired
+    StreamingProperties properties;
+
+    @Test
+    void idleTorrentsStopUnwatchedFilesGoAndAFileBeingStreamedIsNeverTouched() throws Exception {
+        Metainfo watched = downloadAndWatch("kept.mp4");
+        Metainfo streaming = downloadAndWatch("playing.mp4");
+        Path keptFile = downloadRoot.path().resolve("kept.mp4");
+        Path playingFile = downloadRoot.path().resolve("playing.mp4");
+
+        try (TorrentFileReader viewer =
+                engine.find(streaming.infoHash()).orElseThrow().openFile(0, Duration.ofSeconds(5))) {
+            viewer.position(1_000); // someone is watching it right now
+
+            janitor.cleanUp(
+                    Instant.now().plus(properties.cleanup().idleTorrentAfter()).plusSeconds(60));
+            assertThat(running(watched)).as("idle: swarm activity stopped").isFalse();
+            assertThat(keptFile).as("files of idle torrents are kept").exists();
+            assertThat(running(streaming)).as("being streamed").isTrue();
+
+            janitor.cleanUp(Instant.now()
+                    .plus(properties.cleanup().deleteUnwatchedAfter())
+                    .plusSeconds(60));
+            assertThat(keptFile).as("unwatched for too long").doesNotExist();
+            assertThat(playingFile).as("being streamed: never deleted").exists();
+        }
+    }
+
+    @Test
+    void overTheQuotaTheLeastRecentlyWatchedGoFirst() throws Exception {
+        downloadAndWatch("older.mp4");
+        Thread.sleep(20);
+        downloadAndWatch("newer.mp4");
+
+        janitor.enforceQuota(Files.size(downloadRoot.path().resolve("newer.mp4")));
+
+        assertThat(downloadRoot.path().resolve("older.mp4")).doesNotExist();
+        assertThat(downloadRoot.path().resolve("newer.mp4")).exists();
+    }
+
+    private boolean running(Metainfo metainfo) {
+        return engine.torrents().stream().anyMatch(torrent -> torrent.infoHash().equals(metainfo.infoHash()));
+    }
+
+    /** Downloads a one-file torrent from a seeder through the service, and streams a little of it. */
+    private Metainfo downloadAndWatch(String name) throws Exception {
+        Path seedRoot = Files.createTempDirectory("seeder");
+        byte[] data = new byte[200_000];
+        new Random().nextBytes(data);
+        Files.write(seedRoot.resolve(name), data);
+        Metainfo metainfo = Metainfo.parse(TorrentCreator.create(seedRoot.resolve(name), List.of(), 16_384));
+        String hash = metainfo.infoHash().hex();
+        try (TorrentClient seeder = TorrentClient.builder()
+                .port(0)
+                .bindAddress(InetAddress.getLoopbackAddress())
+                .downloadRoot(seedRoot)
+                .build()) {
+            seeder.add(metainfo);
+            send(
+                    "POST",
+                    "/api/stream",
+                    "{\"magnet\":\"magnet:?xt=urn:btih:" + hash + "&x.pe=127.0.0.1:" + seeder.port() + "\"}");
+            HttpResponse<String> streamed = send("GET", "/api/stream/" + hash + "/0", null);
+            assertThat(streamed.statusCode()).isEqualTo(200);
+            for (int i = 0;
+                    i < 100
+                            && !engine.find(metainfo.infoHash())
+                                    .orElseThrow()
+                                    .status()
+                                    .state()
+                                    .name()
+                                    .equals("SEEDING");
+                    i++) {
+                Thread.sleep(50);
+            }
+        }
+        return metainfo;
+    }
+
+    private HttpResponse<String> send(String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
