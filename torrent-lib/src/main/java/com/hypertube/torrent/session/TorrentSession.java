@@ -3,7 +3,7 @@ package com.hypertube.torrent.session;
 import com.hypertube.torrent.extension.ExtensionHandshake;
 import com.hypertube.torrent.extension.MetadataMessage;
 import com.hypertube.torrent.metainfo.InfoHash;
-import com.hypertube.torrent.metainfo.InfoParser;
+import com.hypertube.torrent.metainfo.Metainfo;
 import com.hypertube.torrent.metainfo.MetainfoException;
 import com.hypertube.torrent.metainfo.TorrentInfo;
 import com.hypertube.torrent.peer.Bitfield;
@@ -22,9 +22,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,10 +67,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
     private final MetadataExchange metadataExchange;
     private final Choker choker;
     private final Map<PeerAddress, Peer> peers = new LinkedHashMap<>();
-    private final Set<PeerAddress> knownPeers = new LinkedHashSet<>();
-    private final Map<PeerAddress, Long> retryAfter = new HashMap<>();
-    private final Set<PeerAddress> dialing = new LinkedHashSet<>();
-    private final Map<PeerAddress, Integer> dialFailures = new HashMap<>();
+    private final PeerDirectory directory = new PeerDirectory();
     private final StreamDeadlines deadlines = new StreamDeadlines();
     private final RateMeter downloaded = new RateMeter();
     private final RateMeter uploaded = new RateMeter();
@@ -121,7 +116,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
     }
 
     private void setInfo(byte[] raw) throws MetainfoException {
-        TorrentInfo parsed = InfoParser.parse(decodeInfo(raw));
+        TorrentInfo parsed = Metainfo.fromInfo(raw, List.of()).info();
         synchronized (this) {
             if (info != null) {
                 return;
@@ -131,7 +126,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             have = new Bitfield(parsed.pieceCount());
             picker = new PiecePicker(parsed.pieceCount());
             requests = new RequestScheduler(parsed, picker);
-            applySelection();
+            FilePriorities.apply(info, picker, selectedFiles);
             for (Peer peer : peers.values()) {
                 peer.has = new Bitfield(parsed.pieceCount());
                 if (peer.earlyBitfield != null) {
@@ -148,18 +143,6 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         }
         metadata.complete(parsed);
         emit(new TorrentEvent.MetadataReceived(parsed));
-    }
-
-    private static com.hypertube.torrent.bencode.BencodeDictionary decodeInfo(byte[] raw) throws MetainfoException {
-        try {
-            if (com.hypertube.torrent.bencode.BencodeDecoder.decode(raw)
-                    instanceof com.hypertube.torrent.bencode.BencodeDictionary dictionary) {
-                return dictionary;
-            }
-            throw new MetainfoException("the info is not a dictionary");
-        } catch (com.hypertube.torrent.bencode.BencodeException e) {
-            throw new MetainfoException("the info is not valid bencode: " + e.getMessage(), e);
-        }
     }
 
     private void checkExistingData() {
@@ -207,7 +190,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
                     : storage == null
                             ? TorrentState.CHECKING
                             : picker.isDone() ? TorrentState.SEEDING : TorrentState.DOWNLOADING;
-            retryAfter.clear();
+            directory.forgetBackOff();
         }
     }
 
@@ -252,14 +235,14 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
 
     @Override
     public synchronized void addPeers(List<PeerAddress> addresses) {
-        knownPeers.addAll(addresses);
+        directory.learn(addresses);
         connectMore();
     }
 
     synchronized void select(Set<Integer> files) {
         selectedFiles = files == null ? null : Set.copyOf(files);
         if (info != null) {
-            applySelection();
+            FilePriorities.apply(info, picker, selectedFiles);
             if (storage != null) {
                 state = picker.isDone() ? TorrentState.SEEDING : TorrentState.DOWNLOADING;
             }
@@ -397,38 +380,6 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         }
     }
 
-    // Priorities: selected files' pieces are wanted, the first and last pieces of selected videos first.
-    private void applySelection() {
-        for (int piece = 0; piece < info.pieceCount(); piece++) {
-            picker.setPriority(piece, selectedFiles == null ? PiecePicker.NORMAL : PiecePicker.SKIP);
-        }
-        for (var file : info.files()) {
-            if (selectedFiles != null && !selectedFiles.contains(file.index())) {
-                continue;
-            }
-            int first = info.firstPieceOf(file);
-            int last = info.lastPieceOf(file);
-            for (int piece = first; piece <= last; piece++) {
-                picker.raisePriority(piece, PiecePicker.NORMAL);
-            }
-            if (isVideo(file.displayPath())) {
-                for (int piece : new int[] {first, Math.min(first + 1, last), last}) {
-                    picker.raisePriority(piece, PiecePicker.EDGE);
-                }
-            }
-        }
-    }
-
-    static boolean isVideo(String path) {
-        String lower = path.toLowerCase(java.util.Locale.ROOT);
-        return lower.endsWith(".mp4")
-                || lower.endsWith(".mkv")
-                || lower.endsWith(".webm")
-                || lower.endsWith(".avi")
-                || lower.endsWith(".mov")
-                || lower.endsWith(".m4v");
-    }
-
     // ---- peers ------------------------------------------------------------------------------------
 
     Handshake ourHandshake() {
@@ -439,7 +390,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
     void runPeer(PeerConnection connection) {
         Peer peer;
         synchronized (this) {
-            dialing.remove(connection.address());
+            directory.notDialling(connection.address());
             if (state == TorrentState.STOPPED
                     || state == TorrentState.PAUSED
                     || peers.size() >= settings.maxPeers()
@@ -450,8 +401,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             }
             peer = new Peer(connection, info == null ? 0 : info.pieceCount());
             peers.put(connection.address(), peer);
-            knownPeers.add(connection.address());
-            dialFailures.remove(connection.address());
+            directory.connected(connection.address());
             if (connection.remoteHandshake().supportsExtensionProtocol()) {
                 connection.send(new PeerMessage.Extended(
                         0,
@@ -481,14 +431,12 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
 
     /** A peer we could not reach is tried again after 1 s, then 2, 4... up to a minute. */
     synchronized void dialFailed(PeerAddress address) {
-        dialing.remove(address);
-        int failures = dialFailures.merge(address, 1, Integer::sum);
-        retryAfter.put(address, time.millis() + Math.min(60_000L, 1_000L << Math.min(failures - 1, 6)));
+        directory.dialFailed(address, time.millis());
     }
 
     private synchronized void removePeer(Peer peer) {
         peers.remove(peer.connection.address());
-        retryAfter.put(peer.connection.address(), time.millis() + 10_000);
+        directory.left(peer.connection.address(), time.millis());
         if (picker != null) {
             picker.peerLeft(peer.has);
         }
@@ -770,18 +718,9 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         if (state == TorrentState.STOPPED || state == TorrentState.PAUSED || state == TorrentState.SEEDING) {
             return;
         }
-        long now = time.millis();
-        for (PeerAddress address : knownPeers) {
-            if (peers.size() + dialing.size() >= settings.maxPeers()) {
-                return;
-            }
-            if (!peers.containsKey(address)
-                    && !dialing.contains(address)
-                    && retryAfter.getOrDefault(address, 0L) <= now) {
-                dialing.add(address);
-                dialer.dial(this, address);
-            }
-        }
+        directory
+                .toDial(peers.keySet(), settings.maxPeers(), time.millis())
+                .forEach(address -> dialer.dial(this, address));
     }
 
     private void emit(TorrentEvent event) {
