@@ -87,10 +87,10 @@ class StreamController {
         MagnetLink magnet = magnetOf(request);
         refuseDuringCooldown(magnet.infoHash());
         DownloadJob job = jobs.jobFor(magnet);
-        Optional<TorrentHandle> running = engine.find(magnet.infoHash());
-        // A second viewer may know peers the first did not: the running torrent gets them too.
-        running.ifPresent(torrent -> torrent.addPeers(magnet.peers()));
-        List<TorrentFile> files = running.map(TorrentHandle::files).orElse(List.of());
+        // Started here too, not only by the worker: the player's first request can come at once. Starting
+        // is idempotent, and a second viewer's peers reach the running torrent.
+        TorrentHandle torrent = engine.start(magnet);
+        List<TorrentFile> files = torrent.files();
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(TorrentDescription.of(magnet.infoHash().hex(), job, files));
     }

@@ -217,6 +217,35 @@ class StreamFlowIT {
     }
 
     @Test
+    void twoViewersReadFarApartPartsOfAFileWhileItDownloads() throws Exception {
+        Path root = Files.createTempDirectory("big-seeder");
+        byte[] film = new byte[12_000_000];
+        new Random().nextBytes(film);
+        Files.write(root.resolve("film.mkv"), film);
+        Metainfo big = Metainfo.parse(TorrentCreator.create(root.resolve("film.mkv"), List.of(), 262_144));
+        try (TorrentClient bigSeeder = TorrentClient.builder()
+                .port(0)
+                .bindAddress(InetAddress.getLoopbackAddress())
+                .downloadRoot(root)
+                .build()) {
+            bigSeeder.add(big);
+            String hash = big.infoHash().hex();
+            post("{\"magnet\":\"magnet:?xt=urn:btih:" + hash + "&x.pe=127.0.0.1:" + bigSeeder.port() + "\"}");
+
+            // Both ask at once, far apart: each waits for exactly its own pieces, neither for the other.
+            try (var viewers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                var early = viewers.submit(() -> get("/api/stream/" + hash + "/0", "bytes=1000000-1999999"));
+                var late = viewers.submit(() -> get("/api/stream/" + hash + "/0", "bytes=9000000-9999999"));
+
+                assertThat(early.get().statusCode()).isEqualTo(206);
+                assertThat(early.get().body()).isEqualTo(Arrays.copyOfRange(film, 1_000_000, 2_000_000));
+                assertThat(late.get().statusCode()).isEqualTo(206);
+                assertThat(late.get().body()).isEqualTo(Arrays.copyOfRange(film, 9_000_000, 10_000_000));
+            }
+        }
+    }
+
+    @Test
     void twoViewersOfOneTorrentShareOneJob() throws Exception {
         String first = field(post("{\"infoHash\":\"" + hash() + "\"}").body(), "jobId");
         String second = field(post("{\"magnet\":\"" + magnet + "\"}").body(), "jobId");
