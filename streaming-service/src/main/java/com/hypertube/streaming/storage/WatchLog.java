@@ -1,8 +1,11 @@
 package com.hypertube.streaming.storage;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,13 +13,23 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class WatchLog {
 
+    /** A file's watch time is written at most this often: a player asks many ranges a minute. */
+    static final Duration WRITE_AT_MOST_EVERY = Duration.ofMinutes(1);
+
     private final JdbcClient jdbc;
+    private final Map<String, Instant> lastWritten = new ConcurrentHashMap<>();
 
     WatchLog(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public void watched(String infoHash, int fileIndex, String path, long size, Instant at) {
+        String key = infoHash + "/" + fileIndex;
+        Instant previous = lastWritten.get(key);
+        if (previous != null && previous.isAfter(at.minus(WRITE_AT_MOST_EVERY))) {
+            return;
+        }
+        lastWritten.put(key, at);
         jdbc.sql("INSERT INTO watched_files (info_hash, file_index, path, size_bytes, last_watched_at)"
                         + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (info_hash, file_index)"
                         + " DO UPDATE SET last_watched_at = EXCLUDED.last_watched_at")
@@ -46,6 +59,7 @@ public class WatchLog {
     }
 
     void forget(String infoHash, int fileIndex) {
+        lastWritten.remove(infoHash + "/" + fileIndex);
         jdbc.sql("DELETE FROM watched_files WHERE info_hash = ? AND file_index = ?")
                 .params(infoHash, fileIndex)
                 .update();

@@ -23,6 +23,9 @@ import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -54,6 +57,7 @@ import org.springframework.web.multipart.MultipartFile;
 class StreamController {
 
     private static final int COPY_BUFFER = 256 * 1024;
+    private static final int DISK_BUFFER = 1024 * 1024;
 
     private final WatchLog watchLog;
     private final StreamingMetrics metrics;
@@ -192,6 +196,17 @@ class StreamController {
         watchLog.watched(torrent.infoHash().hex(), fileIndex, file.displayPath(), file.length(), clock.instant());
         long requested = System.nanoTime();
         metrics.streamStarted();
+        Optional<Path> onDisk = torrent.completedFile(fileIndex);
+        if (onDisk.isPresent()) {
+            // Complete: straight from the file, the cache-first path, with no piece bookkeeping at all.
+            try (FileChannel channel = FileChannel.open(onDisk.get(), StandardOpenOption.READ)) {
+                copyFromDisk(channel, start, length, response.getOutputStream());
+                metrics.firstByte(Duration.ofNanos(System.nanoTime() - requested));
+            } finally {
+                metrics.streamEnded();
+            }
+            return;
+        }
         try (TorrentFileReader reader = torrent.openFile(fileIndex, readTimeout)) {
             reader.position(start);
             copy(
@@ -205,6 +220,23 @@ class StreamController {
         } finally {
             metrics.streamEnded();
         }
+    }
+
+    private static void copyFromDisk(FileChannel channel, long start, long length, OutputStream out)
+            throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(DISK_BUFFER, Math.max(1, length)));
+        long position = start;
+        long end = start + length;
+        while (position < end) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
+            int read = channel.read(buffer, position);
+            if (read < 0) {
+                break;
+            }
+            out.write(buffer.array(), 0, read);
+            position += read;
+        }
+        out.flush();
     }
 
     // A viewer who leaves makes the write fail: the reader is closed on the way out, and its priority goes.
@@ -229,6 +261,11 @@ class StreamController {
 
     /** The torrent, started again if it was saved; during a cooldown, a 503 that says until when. */
     private TorrentHandle running(InfoHash hash) {
+        // A running torrent is not on cooldown: only a stopped one costs a look in the database.
+        Optional<TorrentHandle> live = engine.running(hash);
+        if (live.isPresent()) {
+            return live.get();
+        }
         refuseDuringCooldown(hash);
         return engine.find(hash).orElseThrow(() -> StreamProblems.unknownTorrent(hash.hex()));
     }

@@ -75,6 +75,11 @@ public class TorrentEngine implements DisposableBean {
         saved.save(metainfo.infoHash(), metainfo.rawInfo());
     }
 
+    /** The torrent if it runs now (never restarts a saved one). */
+    public Optional<TorrentHandle> running(InfoHash infoHash) {
+        return client.find(infoHash);
+    }
+
     /** The running torrent, or else one whose info was saved (after a restart, say), started again. */
     public Optional<TorrentHandle> find(InfoHash infoHash) {
         return client.find(infoHash).or(() -> restore(infoHash, List.of(), List.of()));

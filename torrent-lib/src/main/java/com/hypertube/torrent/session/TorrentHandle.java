@@ -132,6 +132,26 @@ public final class TorrentHandle {
     }
 
     /**
+     * Where a file of a complete torrent is on disk, to serve it straight from there (no piece bookkeeping,
+     * no waiting): empty while the torrent downloads, or when its data is not in files.
+     */
+    public java.util.Optional<Path> completedFile(int fileIndex) throws IOException {
+        TorrentInfo info = session.info();
+        if (info == null
+                || fileIndex < 0
+                || fileIndex >= info.files().size()
+                || session.status().state() != TorrentState.SEEDING
+                || !(session.storage() instanceof FileStorage files)) {
+            return java.util.Optional.empty();
+        }
+        Path path = files.pathOf(info.files().get(fileIndex));
+        return Files.isRegularFile(path)
+                        && Files.size(path) == info.files().get(fileIndex).length()
+                ? java.util.Optional.of(path)
+                : java.util.Optional.empty();
+    }
+
+    /**
      * A seekable, blocking reader of one file: a read waits (up to {@code timeout}) for the pieces under
      * it, which it makes the most urgent of the torrent, with a readahead window behind them.
      */
