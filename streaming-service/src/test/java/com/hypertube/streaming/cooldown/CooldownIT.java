@@ -2,13 +2,10 @@ package com.hypertube.streaming.cooldown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hypertube.streaming.support.ServiceClient;
 import com.hypertube.testinfra.TestInfrastructure;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -26,8 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestInfrastructure.class)
 class CooldownIT {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -83,27 +78,11 @@ class CooldownIT {
         assertThat(retried.body()).doesNotContain(jobId);
     }
 
-    private String awaitJob(String jobId, String status) throws Exception {
-        String body = "";
-        for (int i = 0; i < 200; i++) {
-            body = send("GET", "/api/downloads/" + jobId, null).body();
-            if (body.contains("\"status\":\"" + status + "\"")) {
-                return body;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job " + jobId + " never became " + status + ": " + body);
+    private HttpResponse<String> send(String method, String path, String json) throws Exception {
+        return new ServiceClient(port).send(method, path, json);
     }
 
-    private HttpResponse<String> send(String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20))
-                .method(
-                        method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private String awaitJob(String jobId, String status) throws Exception {
+        return new ServiceClient(port).awaitJob(jobId, status);
     }
 }

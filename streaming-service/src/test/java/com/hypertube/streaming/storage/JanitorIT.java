@@ -3,23 +3,16 @@ package com.hypertube.streaming.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hypertube.streaming.StreamingProperties;
+import com.hypertube.streaming.support.LoopbackSeeder;
+import com.hypertube.streaming.support.ServiceClient;
 import com.hypertube.streaming.torrent.TorrentEngine;
 import com.hypertube.testinfra.TestInfrastructure;
 import com.hypertube.torrent.metainfo.Metainfo;
-import com.hypertube.torrent.metainfo.TorrentCreator;
-import com.hypertube.torrent.session.TorrentClient;
 import com.hypertube.torrent.stream.TorrentFileReader;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,8 +23,6 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestInfrastructure.class)
 class JanitorIT {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -91,48 +82,14 @@ class JanitorIT {
 
     /** Downloads a one-file torrent from a seeder through the service, and streams a little of it. */
     private Metainfo downloadAndWatch(String name) throws Exception {
-        Path seedRoot = Files.createTempDirectory("seeder");
-        byte[] data = new byte[200_000];
-        new Random().nextBytes(data);
-        Files.write(seedRoot.resolve(name), data);
-        Metainfo metainfo = Metainfo.parse(TorrentCreator.create(seedRoot.resolve(name), List.of(), 16_384));
-        String hash = metainfo.infoHash().hex();
-        try (TorrentClient seeder = TorrentClient.builder()
-                .port(0)
-                .bindAddress(InetAddress.getLoopbackAddress())
-                .downloadRoot(seedRoot)
-                .build()) {
-            seeder.add(metainfo);
-            send(
-                    "POST",
-                    "/api/stream",
-                    "{\"magnet\":\"magnet:?xt=urn:btih:" + hash + "&x.pe=127.0.0.1:" + seeder.port() + "\"}");
-            HttpResponse<String> streamed = send("GET", "/api/stream/" + hash + "/0", null);
-            assertThat(streamed.statusCode()).isEqualTo(200);
-            for (int i = 0;
-                    i < 100
-                            && !engine.find(metainfo.infoHash())
-                                    .orElseThrow()
-                                    .status()
-                                    .state()
-                                    .name()
-                                    .equals("SEEDING");
-                    i++) {
-                Thread.sleep(50);
-            }
+        ServiceClient service = new ServiceClient(port);
+        try (LoopbackSeeder seeder = LoopbackSeeder.of(name, 200_000, 16_384)) {
+            String job = service.play(seeder.magnet());
+            assertThat(service.send("GET", "/api/stream/" + seeder.infoHash() + "/0", null)
+                            .statusCode())
+                    .isEqualTo(200);
+            service.awaitJob(job, "COMPLETED");
+            return seeder.metainfo();
         }
-        return metainfo;
-    }
-
-    private HttpResponse<String> send(String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20))
-                .method(
-                        method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,0 +1,66 @@
+package com.hypertube.streaming.support;
+
+import com.hypertube.torrent.metainfo.Metainfo;
+import com.hypertube.torrent.metainfo.MetainfoException;
+import com.hypertube.torrent.metainfo.TorrentCreator;
+import com.hypertube.torrent.session.TorrentClient;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A torrent-lib seeder on 127.0.0.1 for one file of random bytes (new each run, so that nothing comes from
+ * an earlier run's download folder).
+ */
+public final class LoopbackSeeder implements AutoCloseable {
+
+    private final TorrentClient client;
+    private final Metainfo metainfo;
+    private final byte[] content;
+
+    private LoopbackSeeder(TorrentClient client, Metainfo metainfo, byte[] content) {
+        this.client = client;
+        this.metainfo = metainfo;
+        this.content = content;
+    }
+
+    public static LoopbackSeeder of(String fileName, int size, int pieceLength) throws IOException, MetainfoException {
+        Path root = Files.createTempDirectory("seeder");
+        byte[] content = new byte[size];
+        new Random().nextBytes(content);
+        Files.write(root.resolve(fileName), content);
+        Metainfo metainfo = Metainfo.parse(TorrentCreator.create(root.resolve(fileName), List.of(), pieceLength));
+        TorrentClient client = TorrentClient.builder()
+                .port(0)
+                .bindAddress(InetAddress.getLoopbackAddress())
+                .downloadRoot(root)
+                .build();
+        client.add(metainfo);
+        return new LoopbackSeeder(client, metainfo, content);
+    }
+
+    public Metainfo metainfo() {
+        return metainfo;
+    }
+
+    public String infoHash() {
+        return metainfo.infoHash().hex();
+    }
+
+    public byte[] content() {
+        return content.clone();
+    }
+
+    /** A magnet link that names this seeder as a peer. */
+    public String magnet() {
+        return "magnet:?xt=urn:btih:" + infoHash() + "&x.pe=127.0.0.1:" + client.port();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

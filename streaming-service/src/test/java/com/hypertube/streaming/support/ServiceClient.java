@@ -1,0 +1,54 @@
+package com.hypertube.streaming.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The streaming service's HTTP API as the integration tests call it, on 127.0.0.1. */
+public final class ServiceClient {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final int port;
+
+    public ServiceClient(int port) {
+        this.port = port;
+    }
+
+    public HttpResponse<String> send(String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Presses play on a magnet; returns the job id. */
+    public String play(String magnet) throws Exception {
+        return jobIdOf(
+                send("POST", "/api/stream", "{\"magnet\":\"" + magnet + "\"}").body());
+    }
+
+    /** Waits (up to 20 s) until the job has the status; returns its description. */
+    public String awaitJob(String jobId, String status) throws Exception {
+        String body = "";
+        for (int i = 0; i < 200; i++) {
+            body = send("GET", "/api/downloads/" + jobId, null).body();
+            if (body.contains("\"status\":\"" + status + "\"")) {
+                return body;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job " + jobId + " never became " + status + ": " + body);
+    }
+
+    public static String jobIdOf(String json) {
+        return json.replaceAll(".*\"jobId\":\"([^\"]+)\".*", "$1");
+    }
+}
