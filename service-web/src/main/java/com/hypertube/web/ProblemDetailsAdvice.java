@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -74,7 +75,12 @@ public abstract class ProblemDetailsAdvice extends ResponseEntityExceptionHandle
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (status.is5xxServerError()) {
-            log.error("{} failed with {}", describe(request), status.value(), ex);
+            if (ex instanceof ErrorResponse) {
+                // Answered on purpose (a cooldown, a service still waiting on peers): no stack trace needed.
+                log.warn("{} answered {}: {}", describe(request), status.value(), ex.getMessage());
+            } else {
+                log.error("{} failed with {}", describe(request), status.value(), ex);
+            }
         }
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, status, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
