@@ -59,6 +59,7 @@ public record StreamingProperties(
      * @param progressInterval how often a download's progress is written to its job
      * @param readyToStreamPercent the progress from which a download job says it is ready to stream
      * @param noPeersTimeout a download that reached no peer for this long fails (and goes on cooldown)
+     * @param uploadLimit the most bytes per second all torrents seed back together (0: no limit)
      */
     public record Torrent(
             @PositiveOrZero @Max(65535) int listenPort,
@@ -66,5 +67,6 @@ public record StreamingProperties(
             @NotNull Duration readTimeout,
             @NotNull Duration progressInterval,
             @PositiveOrZero @Max(100) int readyToStreamPercent,
-            @NotNull Duration noPeersTimeout) {}
+            @NotNull Duration noPeersTimeout,
+            @PositiveOrZero long uploadLimit) {}
 }

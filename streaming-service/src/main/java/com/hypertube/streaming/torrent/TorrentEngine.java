@@ -36,6 +36,7 @@ public class TorrentEngine implements DisposableBean {
         try {
             this.client = TorrentClient.builder()
                     .port(properties.torrent().listenPort())
+                    .uploadLimit(properties.torrent().uploadLimit())
                     .downloadRoot(downloadRoot.path())
                     .build();
         } catch (IOException e) {

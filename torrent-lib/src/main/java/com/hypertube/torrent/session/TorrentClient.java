@@ -48,6 +48,7 @@ public final class TorrentClient implements AutoCloseable {
     private final SessionSettings settings;
     private final TimeSource time;
     private final byte[] peerId;
+    private final UploadLimit uploadLimit;
     private final ServerSocket server;
     private final Map<InfoHash, TorrentHandle> torrents = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -70,6 +71,7 @@ public final class TorrentClient implements AutoCloseable {
         this.settings = new SessionSettings(builder.maxPeersPerTorrent, builder.uploadSlots);
         this.time = builder.time;
         this.peerId = newPeerId();
+        this.uploadLimit = new UploadLimit(builder.uploadBytesPerSecond, builder.time, Thread::sleep);
         if (builder.port >= 0) {
             server = new ServerSocket();
             server.setReuseAddress(true);
@@ -123,7 +125,8 @@ public final class TorrentClient implements AutoCloseable {
                 settings,
                 time,
                 info -> inMemory ? new MemoryStorage(info.totalLength()) : new FileStorage(downloadRoot, info),
-                this::dial);
+                this::dial,
+                uploadLimit);
         Announcer announcer = trackers.isEmpty() ? null : new Announcer(session, trackers, peerId, this::port, time);
         TorrentHandle handle =
                 new TorrentHandle(session, announcer, inMemory ? null : downloadRoot, () -> torrents.remove(infoHash));
@@ -237,6 +240,7 @@ public final class TorrentClient implements AutoCloseable {
         private int maxPeersPerTorrent = 50;
         private int uploadSlots = 8;
         private TimeSource time = TimeSource.SYSTEM;
+        private long uploadBytesPerSecond;
 
         /** The port to listen on for peers: 0 for any free one, -1 not to listen. Default 6881. */
         public Builder port(int port) {
@@ -269,6 +273,12 @@ public final class TorrentClient implements AutoCloseable {
 
         public Builder uploadSlots(int slots) {
             this.uploadSlots = slots;
+            return this;
+        }
+
+        /** The most bytes per second all torrents upload together; 0 (the default) for no limit. */
+        public Builder uploadLimit(long bytesPerSecond) {
+            this.uploadBytesPerSecond = Math.max(0, bytesPerSecond);
             return this;
         }
 

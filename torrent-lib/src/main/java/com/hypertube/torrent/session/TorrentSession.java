@@ -54,6 +54,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
     private final TimeSource time;
     private final StorageOpener storageOpener;
     private final PeerDialer dialer;
+    private final UploadLimit uploadLimit;
     private final List<Consumer<TorrentEvent>> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<TorrentInfo> metadata = new CompletableFuture<>();
 
@@ -90,8 +91,10 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             SessionSettings settings,
             TimeSource time,
             StorageOpener storageOpener,
-            PeerDialer dialer)
+            PeerDialer dialer,
+            UploadLimit uploadLimit)
             throws MetainfoException {
+        this.uploadLimit = uploadLimit;
         this.infoHash = infoHash;
         this.peerId = peerId.clone();
         this.settings = settings;
@@ -540,6 +543,12 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             }
             source = storage;
             offset = info.pieceOffset(request.piece()) + request.offset();
+        }
+        try {
+            uploadLimit.acquire(request.length());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
         }
         byte[] block = new byte[request.length()];
         source.read(offset, block, 0, block.length);
