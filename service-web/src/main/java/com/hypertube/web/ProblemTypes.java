@@ -3,6 +3,7 @@ package com.hypertube.web;
 import java.net.URI;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Stable problem {@code type} URIs, one per kind of error, so clients branch on the type rather than
@@ -50,6 +51,14 @@ public final class ProblemTypes {
             case 503 -> SERVICE_UNAVAILABLE;
             default -> status.is5xxServerError() ? INTERNAL_ERROR : BAD_REQUEST;
         };
+    }
+
+    /**
+     * The exception to throw for a problem of this kind: the service's ProblemDetailsAdvice writes it, with
+     * the request id, and with any headers set on it.
+     */
+    public static ErrorResponseException error(HttpStatusCode status, String kind, String detail) {
+        return new ErrorResponseException(status, problem(status, of(kind), detail), null);
     }
 
     /** Builds a problem of the given kind; the request id is added when the response is written. */

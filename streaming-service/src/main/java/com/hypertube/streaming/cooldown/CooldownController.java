@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,13 +28,8 @@ class CooldownController {
     @DeleteMapping("/api/torrents/cooldowns/{infoHash}")
     ResponseEntity<Void> clear(@PathVariable String infoHash) {
         if (!cooldowns.clear(infoHash.toLowerCase(Locale.ROOT))) {
-            throw new ErrorResponseException(
-                    HttpStatus.NOT_FOUND,
-                    ProblemTypes.problem(
-                            HttpStatus.NOT_FOUND,
-                            ProblemTypes.of("no-cooldown"),
-                            "Torrent " + infoHash + " is not on cooldown."),
-                    null);
+            throw ProblemTypes.error(
+                    HttpStatus.NOT_FOUND, "no-cooldown", "Torrent " + infoHash + " is not on cooldown.");
         }
         return ResponseEntity.noContent().build();
     }

@@ -80,10 +80,6 @@ class DownloadController {
     }
 
     private static ErrorResponseException notFound(UUID jobId) {
-        return new ErrorResponseException(
-                HttpStatus.NOT_FOUND,
-                ProblemTypes.problem(
-                        HttpStatus.NOT_FOUND, ProblemTypes.of("unknown-download"), "No download job " + jobId + "."),
-                null);
+        return ProblemTypes.error(HttpStatus.NOT_FOUND, "unknown-download", "No download job " + jobId + ".");
     }
 }

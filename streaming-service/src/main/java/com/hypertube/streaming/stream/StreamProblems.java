@@ -71,6 +71,6 @@ final class StreamProblems {
     }
 
     private static ErrorResponseException problem(HttpStatus status, String kind, String detail) {
-        return new ErrorResponseException(status, ProblemTypes.problem(status, ProblemTypes.of(kind), detail), null);
+        return ProblemTypes.error(status, kind, detail);
     }
 }
