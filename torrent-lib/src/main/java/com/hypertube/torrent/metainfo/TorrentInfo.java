@@ -82,8 +82,4 @@ public final class TorrentInfo {
     public int lastPieceOf(TorrentFile file) {
         return file.length() == 0 ? firstPieceOf(file) : (int) ((file.end() - 1) / pieceLength);
     }
-
-    byte[] pieceHashes() {
-        return pieceHashes.clone();
-    }
 }

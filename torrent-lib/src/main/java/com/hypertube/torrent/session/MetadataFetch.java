@@ -23,16 +23,15 @@ final class MetadataFetch {
     }
 
     /** Starts with the size a peer announced, if it is sane and nothing started yet. */
-    boolean sizeAnnounced(long size) {
+    void sizeAnnounced(long size) {
         if (data != null || size <= 0 || size > MetadataMessage.MAX_METADATA_SIZE) {
-            return data != null;
+            return;
         }
         data = new byte[(int) size];
         int pieces = (int) ((size + MetadataMessage.PIECE_SIZE - 1) / MetadataMessage.PIECE_SIZE);
         received = new BitSet(pieces);
         askedAt = new long[pieces];
         Arrays.fill(askedAt, Long.MIN_VALUE / 2);
-        return true;
     }
 
     long size() {

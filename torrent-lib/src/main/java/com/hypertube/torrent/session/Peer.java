@@ -32,8 +32,6 @@ final class Peer {
     /** The peer's id for ut_metadata messages (BEP 10), 0 when it does not speak it. */
     int metadataExtensionId;
 
-    long metadataSize;
-
     /** The client name from the peer's extension handshake. */
     String client = "";
 

@@ -660,7 +660,6 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             ExtensionHandshake handshake = ExtensionHandshake.decode(message.payload());
             synchronized (this) {
                 peer.metadataExtensionId = handshake.idOf(ExtensionHandshake.UT_METADATA);
-                peer.metadataSize = handshake.metadataSize();
                 peer.client = handshake.client();
                 if (info == null && peer.metadataExtensionId > 0) {
                     metadataExchange.sizeAnnounced(handshake.metadataSize());
