@@ -1,0 +1,99 @@
+package com.hypertube.auth.avatar;
+
+import com.hypertube.web.ProblemTypes;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Turns an uploaded picture into the avatar we store: the type is read from the bytes (PNG, JPEG or GIF
+ * magic numbers, whatever the name or Content-Type claim), the dimensions are checked before the pixels
+ * are decoded (no decompression bombs), and the result is scaled to fit 256×256 and re-encoded as PNG —
+ * so nothing the user sent is ever served back as is.
+ */
+final class AvatarImages {
+
+    static final int MAX_SIDE = 256;
+    static final int MAX_SOURCE_SIDE = 6000;
+
+    private AvatarImages() {}
+
+    static byte[] reencode(byte[] upload) {
+        if (!isPng(upload) && !isJpeg(upload) && !isGif(upload)) {
+            throw unsupported();
+        }
+        BufferedImage image = decode(upload);
+        double scale = Math.min(1.0, (double) MAX_SIDE / Math.max(image.getWidth(), image.getHeight()));
+        int width = Math.max(1, (int) Math.round(image.getWidth() * scale));
+        int height = Math.max(1, (int) Math.round(image.getHeight() * scale));
+        BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D graphics = scaled.createGraphics();
+        try {
+            graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            graphics.drawImage(image, 0, 0, width, height, null);
+        } finally {
+            graphics.dispose();
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(scaled, "png", png);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot encode a PNG in memory", e);
+        }
+        return png.toByteArray();
+    }
+
+    private static BufferedImage decode(byte[] upload) {
+        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+            if (!readers.hasNext()) {
+                throw unsupported();
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input, true, true);
+                if (reader.getWidth(0) > MAX_SOURCE_SIDE || reader.getHeight(0) > MAX_SOURCE_SIDE) {
+                    throw ProblemTypes.error(
+                            HttpStatus.BAD_REQUEST,
+                            "avatar-too-large",
+                            "The picture is larger than " + MAX_SOURCE_SIDE + "×" + MAX_SOURCE_SIDE + " pixels.");
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof org.springframework.web.ErrorResponseException known) {
+                throw known;
+            }
+            throw ProblemTypes.error(HttpStatus.BAD_REQUEST, "avatar-unreadable", "The picture cannot be read.");
+        }
+    }
+
+    private static boolean isPng(byte[] b) {
+        return b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+    }
+
+    private static boolean isJpeg(byte[] b) {
+        return b.length > 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff;
+    }
+
+    private static boolean isGif(byte[] b) {
+        return b.length > 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8';
+    }
+
+    private static RuntimeException unsupported() {
+        return ProblemTypes.error(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "avatar-unsupported",
+                "An avatar must be a PNG, JPEG or GIF picture.");
+    }
+}

@@ -1,0 +1,34 @@
+package com.hypertube.auth.session;
+
+import com.hypertube.auth.AuthProperties;
+import com.hypertube.web.ProblemTypes;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+/** The throttles of sign-in and of password reset requests, from one configuration. */
+@Configuration(proxyBeanMethods = false)
+public class Throttles {
+
+    @Bean
+    Throttle signInThrottle(AuthProperties properties, Clock clock) {
+        AuthProperties.Throttle settings = properties.throttle();
+        return new Throttle(settings.freeAttempts(), settings.firstLockout(), settings.maxLockout(), clock);
+    }
+
+    /** The 429 answer: when to come back, in seconds rounded up. */
+    public static ErrorResponseException tooMany(Duration retryAfter, String what) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        ErrorResponseException error = ProblemTypes.error(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "too-many-requests",
+                "Too many " + what + ": try again in " + seconds + " s.");
+        error.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        error.getBody().setProperty("retryAfter", seconds);
+        return error;
+    }
+}

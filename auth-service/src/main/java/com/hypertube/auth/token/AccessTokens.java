@@ -1,0 +1,133 @@
+package com.hypertube.auth.token;
+
+import com.hypertube.auth.AuthProperties;
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.Jwts;
+import java.security.Key;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues and verifies the JWTs of this service: RS256 access tokens (what the gateway and the services
+ * verify through the JWKS), and short-lived signed envelopes for the OAuth state and sign-up tickets, told
+ * apart by their audience so one can never be used as the other.
+ */
+@Component
+public class AccessTokens {
+
+    private final SigningKeys keys;
+    private final AuthProperties.Tokens settings;
+    private final Clock clock;
+
+    AccessTokens(SigningKeys keys, AuthProperties properties, Clock clock) {
+        this.keys = keys;
+        this.settings = properties.tokens();
+        this.clock = clock;
+    }
+
+    public AccessToken forUser(UUID userId, String username) {
+        return issue(userId.toString(), Map.of("name", username, "scope", Caller.USER_SCOPE), settings.accessTtl());
+    }
+
+    public AccessToken forClient(String clientId, Set<String> scopes) {
+        return issue("client:" + clientId, Map.of("scope", String.join(" ", scopes)), settings.accessTtl());
+    }
+
+    /** The caller of a valid access token; empty for anything else (expired, foreign, tampered, none). */
+    public Optional<Caller> verify(String token) {
+        return parse(token, settings.audience()).map(claims -> {
+            Set<String> scopes = new LinkedHashSet<>(Arrays.asList(
+                    String.valueOf(claims.getOrDefault("scope", "")).split(" ")));
+            UUID user = claims.getSubject().startsWith("client:") ? null : UUID.fromString(claims.getSubject());
+            String name = user == null
+                    ? claims.getSubject().substring("client:".length())
+                    : String.valueOf(claims.get("name"));
+            return new Caller(user, name, Set.copyOf(scopes));
+        });
+    }
+
+    /** Signs a small envelope for another purpose (its own audience) of this service. */
+    public String seal(String purpose, Map<String, String> content, Duration ttl) {
+        Instant now = clock.instant();
+        return Jwts.builder()
+                .header()
+                .keyId(keys.current().kid())
+                .and()
+                .issuer(settings.issuer())
+                .audience()
+                .add(settings.audience() + ":" + purpose)
+                .and()
+                .claims(content)
+                .issuedAt(Date.from(now))
+                .expiration(Date.from(now.plus(ttl)))
+                .signWith(keys.current().privateKey(), Jwts.SIG.RS256)
+                .compact();
+    }
+
+    /** The content of an envelope sealed for this purpose, if it is genuine and unexpired. */
+    public Optional<Map<String, Object>> open(String purpose, String sealed) {
+        return parse(sealed, settings.audience() + ":" + purpose).map(claims -> Map.copyOf(claims));
+    }
+
+    private AccessToken issue(String subject, Map<String, String> claims, Duration ttl) {
+        Instant now = clock.instant();
+        String token = Jwts.builder()
+                .header()
+                .keyId(keys.current().kid())
+                .and()
+                .id(UUID.randomUUID().toString())
+                .issuer(settings.issuer())
+                .audience()
+                .add(settings.audience())
+                .and()
+                .subject(subject)
+                .claims(claims)
+                .issuedAt(Date.from(now))
+                .expiration(Date.from(now.plus(ttl)))
+                .signWith(keys.current().privateKey(), Jwts.SIG.RS256)
+                .compact();
+        return new AccessToken(token, ttl.toSeconds());
+    }
+
+    private Optional<Claims> parse(String token, String audience) {
+        if (token == null || token.isBlank() || token.length() > 8192) {
+            return Optional.empty();
+        }
+        try {
+            Claims claims = Jwts.parser()
+                    // Only our keys, chosen by kid; an unsigned token (alg none) is refused by jjwt itself.
+                    .keyLocator(header -> keyFor(header.getAlgorithm(), header.get("kid")))
+                    .requireIssuer(settings.issuer())
+                    .requireAudience(audience)
+                    .clock(() -> Date.from(clock.instant()))
+                    .clockSkewSeconds(30)
+                    .build()
+                    .parseSignedClaims(token)
+                    .getPayload();
+            return claims.getSubject() == null ? Optional.empty() : Optional.of(claims);
+        } catch (JwtException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    // Only RS256 with one of our keys: a token naming another algorithm or an unknown key is refused
+    // before any signature is checked.
+    private Key keyFor(String algorithm, Object kid) {
+        if (!"RS256".equals(algorithm)) {
+            throw new JwtException("Unexpected algorithm " + algorithm);
+        }
+        return keys.find(String.valueOf(kid))
+                .map(SigningKey::publicKey)
+                .orElseThrow(() -> new JwtException("Unknown signing key"));
+    }
+}
