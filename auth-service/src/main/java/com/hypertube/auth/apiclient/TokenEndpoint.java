@@ -43,10 +43,10 @@ class TokenEndpoint {
     private final Throttle throttle;
     private final AuditLog audit;
 
-    TokenEndpoint(ApiClients clients, AccessTokens tokens, Throttle signInThrottle, AuditLog audit) {
+    TokenEndpoint(ApiClients clients, AccessTokens tokens, Throttle addressThrottle, AuditLog audit) {
         this.clients = clients;
         this.tokens = tokens;
-        this.throttle = signInThrottle;
+        this.throttle = addressThrottle;
         this.audit = audit;
     }
 

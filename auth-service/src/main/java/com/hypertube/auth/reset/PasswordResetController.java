@@ -20,11 +20,13 @@ class PasswordResetController {
     static final String ANSWER = "If an account has this address, a reset link is on its way.";
 
     private final PasswordResets resets;
-    private final Throttle throttle;
+    private final Throttle accountThrottle;
+    private final Throttle addressThrottle;
 
-    PasswordResetController(PasswordResets resets, Throttle signInThrottle) {
+    PasswordResetController(PasswordResets resets, Throttle accountThrottle, Throttle addressThrottle) {
         this.resets = resets;
-        this.throttle = signInThrottle;
+        this.accountThrottle = accountThrottle;
+        this.addressThrottle = addressThrottle;
     }
 
     /** Always 202 with the same words: the answer never tells whether the address has an account. */
@@ -33,11 +35,15 @@ class PasswordResetController {
         RequestOrigin origin = RequestOrigin.of(http);
         String addressKey = "reset:ip:" + origin.ip();
         String emailKey = "reset:email:" + request.email().toLowerCase(Locale.ROOT);
-        throttle.retryAfter(addressKey, emailKey).ifPresent(wait -> {
-            throw Throttles.tooMany(wait, "password reset requests");
-        });
+        accountThrottle
+                .retryAfter(emailKey)
+                .or(() -> addressThrottle.retryAfter(addressKey))
+                .ifPresent(wait -> {
+                    throw Throttles.tooMany(wait, "password reset requests");
+                });
         // Every request counts: mails are what is being limited, not failures.
-        throttle.failed(addressKey, emailKey);
+        accountThrottle.failed(emailKey);
+        addressThrottle.failed(addressKey);
         resets.request(request.email(), origin);
         return ResponseEntity.accepted().body(Map.of("message", ANSWER));
     }
@@ -46,13 +52,13 @@ class PasswordResetController {
     ResponseEntity<Void> confirm(@Valid @RequestBody ResetConfirmation confirmation, HttpServletRequest http) {
         RequestOrigin origin = RequestOrigin.of(http);
         String addressKey = "reset-confirm:ip:" + origin.ip();
-        throttle.retryAfter(addressKey).ifPresent(wait -> {
+        addressThrottle.retryAfter(addressKey).ifPresent(wait -> {
             throw Throttles.tooMany(wait, "reset attempts");
         });
         try {
             resets.confirm(confirmation, origin);
         } catch (RuntimeException e) {
-            throttle.failed(addressKey);
+            addressThrottle.failed(addressKey);
             throw e;
         }
         return ResponseEntity.noContent().build();

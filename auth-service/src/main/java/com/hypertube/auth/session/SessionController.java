@@ -29,7 +29,8 @@ class SessionController {
     private final Sessions sessions;
     private final RefreshTokens refreshTokens;
     private final SessionCookies cookies;
-    private final Throttle throttle;
+    private final Throttle accountThrottle;
+    private final Throttle addressThrottle;
     private final AuditLog audit;
 
     SessionController(
@@ -37,13 +38,15 @@ class SessionController {
             Sessions sessions,
             RefreshTokens refreshTokens,
             SessionCookies cookies,
-            Throttle signInThrottle,
+            Throttle accountThrottle,
+            Throttle addressThrottle,
             AuditLog audit) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.cookies = cookies;
-        this.throttle = signInThrottle;
+        this.accountThrottle = accountThrottle;
+        this.addressThrottle = addressThrottle;
         this.audit = audit;
     }
 
@@ -53,13 +56,16 @@ class SessionController {
         String accountKey = "sign-in:user:" + request.username().toLowerCase(Locale.ROOT);
         String addressKey = "sign-in:ip:" + origin.ip();
         // A locked account or address is answered before the password is even looked at.
-        throttle.retryAfter(accountKey, addressKey).ifPresent(wait -> {
-            throw Throttles.tooMany(wait, "failed sign-ins");
-        });
+        accountThrottle
+                .retryAfter(accountKey)
+                .or(() -> addressThrottle.retryAfter(addressKey))
+                .ifPresent(wait -> {
+                    throw Throttles.tooMany(wait, "failed sign-ins");
+                });
         User user =
                 accounts.authenticate(request.username(), request.password()).orElse(null);
         if (user == null) {
-            boolean locked = throttle.failed(accountKey, addressKey);
+            boolean locked = accountThrottle.failed(accountKey) | addressThrottle.failed(addressKey);
             audit.record(AuditEvent.SIGN_IN_FAILED, null, request.username(), origin, null);
             if (locked) {
                 audit.record(AuditEvent.SIGN_IN_THROTTLED, null, request.username(), origin, null);
@@ -67,7 +73,7 @@ class SessionController {
             throw ProblemTypes.error(
                     HttpStatus.UNAUTHORIZED, "bad-credentials", "The username or password is not right.");
         }
-        throttle.succeeded(accountKey);
+        accountThrottle.succeeded(accountKey);
         audit.record(AuditEvent.SIGN_IN, user.id(), user.username(), origin, "password");
         return sessions.open(user, HttpStatus.OK);
     }

@@ -14,10 +14,21 @@ import org.springframework.web.ErrorResponseException;
 @Configuration(proxyBeanMethods = false)
 public class Throttles {
 
+    /** Per account (or email address): the one an attacker guessing one password hits first. */
     @Bean
-    Throttle signInThrottle(AuthProperties properties, Clock clock) {
+    Throttle accountThrottle(AuthProperties properties, Clock clock) {
         AuthProperties.Throttle settings = properties.throttle();
         return new Throttle(settings.freeAttempts(), settings.firstLockout(), settings.maxLockout(), clock);
+    }
+
+    /**
+     * Per client address, four times as lenient: many people may share one address (a household, a school
+     * behind NAT), but one address trying many accounts is still stopped.
+     */
+    @Bean
+    Throttle addressThrottle(AuthProperties properties, Clock clock) {
+        AuthProperties.Throttle settings = properties.throttle();
+        return new Throttle(settings.freeAttempts() * 4, settings.firstLockout(), settings.maxLockout(), clock);
     }
 
     /** The 429 answer: when to come back, in seconds rounded up. */
