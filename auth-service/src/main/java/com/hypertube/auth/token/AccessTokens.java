@@ -45,15 +45,17 @@ public class AccessTokens {
 
     /** The caller of a valid access token; empty for anything else (expired, foreign, tampered, none). */
     public Optional<Caller> verify(String token) {
-        return parse(token, settings.audience()).map(claims -> {
-            Set<String> scopes = new LinkedHashSet<>(Arrays.asList(
-                    String.valueOf(claims.getOrDefault("scope", "")).split(" ")));
-            UUID user = claims.getSubject().startsWith("client:") ? null : UUID.fromString(claims.getSubject());
-            String name = user == null
-                    ? claims.getSubject().substring("client:".length())
-                    : String.valueOf(claims.get("name"));
-            return new Caller(user, name, Set.copyOf(scopes));
-        });
+        return parse(token, settings.audience())
+                .filter(claims -> claims.getSubject() != null)
+                .map(claims -> {
+                    Set<String> scopes = new LinkedHashSet<>(Arrays.asList(
+                            String.valueOf(claims.getOrDefault("scope", "")).split(" ")));
+                    UUID user = claims.getSubject().startsWith("client:") ? null : UUID.fromString(claims.getSubject());
+                    String name = user == null
+                            ? claims.getSubject().substring("client:".length())
+                            : String.valueOf(claims.get("name"));
+                    return new Caller(user, name, Set.copyOf(scopes));
+                });
     }
 
     /** Signs a small envelope for another purpose (its own audience) of this service. */
@@ -114,7 +116,7 @@ public class AccessTokens {
                     .build()
                     .parseSignedClaims(token)
                     .getPayload();
-            return claims.getSubject() == null ? Optional.empty() : Optional.of(claims);
+            return Optional.of(claims);
         } catch (JwtException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -1,0 +1,73 @@
+package com.hypertube.auth.apiclient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hypertube.auth.support.AuthApi;
+import com.hypertube.auth.support.AuthApi.Answer;
+import com.hypertube.auth.support.AuthIntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ApiClientIT extends AuthIntegrationTest {
+
+    private static final Map<String, String> FORM = Map.of("Content-Type", "application/x-www-form-urlencoded");
+
+    @Test
+    void aRegisteredClientGetsAReadScopedToken() throws Exception {
+        AuthApi api = api();
+        String user = api.login(api.register("developer")).text("accessToken");
+        Answer created =
+                api.send("POST", "/api/users/me/api-clients", Map.of("name", "My script"), AuthApi.bearer(user));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.text("clientId");
+        String secret = created.text("clientSecret");
+
+        Answer token = api.send(
+                "POST",
+                "/oauth/token",
+                "grant_type=client_credentials",
+                Map.of(
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(token.status()).isEqualTo(200);
+        assertThat(token.text("token_type")).isEqualTo("Bearer");
+        assertThat(token.text("scope")).isEqualTo("read");
+        String access = token.text("access_token");
+        assertThat(api.get("/api/users?size=5", access).status()).isEqualTo(200);
+        // A program is not a user: nothing that belongs to one.
+        assertThat(api.get("/api/users/me", access).status()).isEqualTo(403);
+    }
+
+    @Test
+    void badCredentialsGrantsAndScopesAreRefusedTheOAuthWay() throws Exception {
+        AuthApi api = api();
+        String user = api.login(api.register("dev2")).text("accessToken");
+        Answer created = api.send("POST", "/api/users/me/api-clients", Map.of("name", "x"), AuthApi.bearer(user));
+        String id = created.text("clientId");
+
+        Answer wrongSecret = api.send(
+                "POST", "/oauth/token", "grant_type=client_credentials&client_id=" + id + "&client_secret=nope", FORM);
+        Answer wrongGrant = api.send("POST", "/oauth/token", "grant_type=password&username=a&password=b", FORM);
+        Answer wrongScope = api.send(
+                "POST",
+                "/oauth/token",
+                "grant_type=client_credentials&scope=admin&client_id=" + id + "&client_secret="
+                        + created.text("clientSecret"),
+                FORM);
+
+        assertThat(wrongSecret.status()).isEqualTo(401);
+        assertThat(wrongSecret.text("error")).isEqualTo("invalid_client");
+        assertThat(wrongSecret.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(wrongGrant.status()).isEqualTo(400);
+        assertThat(wrongGrant.text("error")).isEqualTo("unsupported_grant_type");
+        assertThat(wrongScope.status()).isEqualTo(400);
+        assertThat(wrongScope.text("error")).isEqualTo("invalid_scope");
+    }
+}
