@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param connectTimeout how long to wait for a connection to a service
  * @param responseTimeout how long a service may stay silent once asked, unless the service sets its own
  * @param getRetries how many times a failed GET is tried again; other methods are never retried
+ * @param security token checks, CORS and security headers
  */
 @Validated
 @ConfigurationProperties("hypertube.gateway")
@@ -25,7 +26,25 @@ public record GatewayProperties(
         @NotEmpty Map<String, @Valid Downstream> services,
         @NotNull Duration connectTimeout,
         @NotNull Duration responseTimeout,
-        @PositiveOrZero int getRetries) {
+        @PositiveOrZero int getRetries,
+        @Valid @NotNull Security security) {
+
+    /**
+     * Who may pass.
+     *
+     * @param jwksUri where the auth service publishes its token keys
+     * @param issuer the {@code iss} every access token must carry
+     * @param audience the {@code aud} every access token must carry
+     * @param allowedOrigins the web origins whose pages may call the API from a browser (CORS); the
+     *     gateway's own pages need no entry
+     * @param contentSecurityPolicy the CSP sent with every answer
+     */
+    public record Security(
+            @NotNull URI jwksUri,
+            @NotEmpty String issuer,
+            @NotEmpty String audience,
+            List<String> allowedOrigins,
+            @NotEmpty String contentSecurityPolicy) {}
 
     /**
      * @param url where the service listens

@@ -48,6 +48,16 @@ class GatewayRoutingIT {
         StubService.reply(exchange, 200, "too late");
     });
 
+    /** The auth service's key set, as the gateway fetches it. */
+    static final TestTokens tokens = new TestTokens();
+
+    static final StubService jwks = start((exchange, call) -> {
+        byte[] body = tokens.jwks().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+    });
+
     @LocalServerPort
     int port;
 
@@ -59,6 +69,7 @@ class GatewayRoutingIT {
         registry.add("hypertube.gateway.services.source-service.url", source::url);
         registry.add("hypertube.gateway.services.auth-service.url", () -> "http://127.0.0.1:" + closedPort);
         registry.add("hypertube.gateway.response-timeout", () -> "500ms");
+        registry.add("hypertube.gateway.security.jwks-uri", () -> jwks.url() + "/.well-known/jwks.json");
         registry.add("hypertube.gateway.services.streaming-service.response-timeout", () -> "2s");
     }
 
@@ -67,6 +78,7 @@ class GatewayRoutingIT {
         media.close();
         streaming.close();
         source.close();
+        jwks.close();
     }
 
     @Test
@@ -154,6 +166,7 @@ class GatewayRoutingIT {
     private HttpResponse<String> send(String method, String path, String requestId) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + tokens.user(java.util.UUID.randomUUID()))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (requestId != null) {
             request.header("X-Request-Id", requestId);

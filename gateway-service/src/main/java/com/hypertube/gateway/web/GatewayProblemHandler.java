@@ -3,7 +3,6 @@ package com.hypertube.gateway.web;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 
 import java.net.ConnectException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -33,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 class GatewayProblemHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayProblemHandler.class);
-    private static final String TYPE_PREFIX = "urn:hypertube:problem:";
 
     private final JsonMapper json;
 
@@ -121,14 +119,6 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
 
     private static Map<String, Object> problem(
             HttpStatus status, String kind, String detail, ServerWebExchange exchange) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", TYPE_PREFIX + kind);
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", exchange.getRequest().getPath().value());
-        problem.put("service", "gateway-service");
-        problem.put("requestId", RequestIdWebFilter.of(exchange));
-        return problem;
+        return ProblemResponses.problem(status, kind, detail, exchange);
     }
 }

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestIdWebFilter implements WebFilter {
+public class RequestIdWebFilter implements WebFilter {
 
     static final String HEADER = "X-Request-Id";
     static final String ATTRIBUTE = RequestIdWebFilter.class.getName() + ".id";
@@ -40,7 +40,7 @@ class RequestIdWebFilter implements WebFilter {
         return chain.filter(exchange.mutate().request(request).build());
     }
 
-    static String of(ServerWebExchange exchange) {
+    public static String of(ServerWebExchange exchange) {
         return exchange.getAttribute(ATTRIBUTE);
     }
 }

@@ -1,0 +1,139 @@
+package com.hypertube.gateway.security;
+
+import com.hypertube.gateway.GatewayProperties;
+import com.hypertube.gateway.web.ProblemResponses;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/**
+ * The gateway's guard, built on Spring Security's resource server: the JWT's signature is checked against
+ * the auth service's JWKS (cached; fetched again for an unknown {@code kid}), then its expiry, issuer and
+ * audience. No session: every request stands on its token. Users' tokens ({@code scope=user}) open
+ * everything; API clients' ({@code scope=read}) only GET and HEAD under {@code /api}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class GatewaySecurity {
+
+    @Bean
+    SecurityWebFilterChain guard(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
+        ServerWebExchangeMatcher publicPaths = PublicPaths.matcher();
+        ServerWebExchangeMatcher reads =
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/**", "/stream/**");
+        ServerWebExchangeMatcher heads =
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, "/api/**", "/stream/**");
+        http.csrf(ServerHttpSecurity.CsrfSpec::disable) // no cookie authorizes a change: see TokenFromHeaderOrCookie
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .cors(cors -> {})
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+                        .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)) // the services set their own
+                .authorizeExchange(exchanges -> exchanges
+                        .matchers(publicPaths)
+                        .permitAll()
+                        .matchers(reads, heads)
+                        .hasAnyAuthority("SCOPE_user", "SCOPE_read")
+                        .anyExchange()
+                        .hasAuthority("SCOPE_user"))
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenConverter(new TokenFromHeaderOrCookie(publicPaths))
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
+                        .authenticationEntryPoint(unauthorized())
+                        .accessDeniedHandler(forbidden()))
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()));
+        return http.build();
+    }
+
+    private String contentSecurityPolicy = "default-src 'self'";
+
+    GatewaySecurity(GatewayProperties properties) {
+        this.contentSecurityPolicy = properties.security().contentSecurityPolicy();
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(GatewayProperties properties) {
+        GatewayProperties.Security security = properties.security();
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(
+                        security.jwksUri().toString())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        OAuth2TokenValidator<Jwt> audience =
+                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(security.audience()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(security.issuer()), audience));
+        return decoder;
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(GatewayProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(Objects.requireNonNullElse(properties.security().allowedOrigins(), List.of()));
+        cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+        cors.setAllowedHeaders(List.of(
+                HttpHeaders.AUTHORIZATION,
+                HttpHeaders.CONTENT_TYPE,
+                HttpHeaders.RANGE,
+                "X-Requested-With",
+                "X-Request-Id"));
+        cors.setExposedHeaders(List.of("X-Request-Id", "Retry-After", HttpHeaders.CONTENT_RANGE, HttpHeaders.LOCATION));
+        cors.setAllowCredentials(true);
+        cors.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+
+    private static ServerAuthenticationEntryPoint unauthorized() {
+        return (exchange, error) -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"hypertube\"");
+            return ProblemResponses.write(
+                    exchange,
+                    HttpStatus.UNAUTHORIZED,
+                    "unauthorized",
+                    "Sign in first: this needs a valid access token.");
+        };
+    }
+
+    private static ServerAccessDeniedHandler forbidden() {
+        return (exchange, denied) -> ProblemResponses.write(
+                exchange,
+                HttpStatus.FORBIDDEN,
+                "forbidden",
+                "This token may not do that (an API client may only read).");
+    }
+}

@@ -1,0 +1,66 @@
+package com.hypertube.gateway.security;
+
+import java.util.List;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Passes the verified identity on to the services: {@code X-User-Id} (a user's id), {@code X-Client-Id} (an
+ * API client's), {@code X-User-Name} and {@code X-Token-Scope}, and the token itself as a Bearer header
+ * (when it came in a cookie) so each service can verify it again. Whatever a caller sent in these headers is
+ * removed first: only the gateway sets them.
+ */
+@Component
+class VerifiedIdentityFilter implements GlobalFilter, Ordered {
+
+    static final List<String> IDENTITY_HEADERS = List.of("X-User-Id", "X-Client-Id", "X-User-Name", "X-Token-Scope");
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        return exchange.getPrincipal()
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .map(JwtAuthenticationToken.class::cast)
+                .map(authentication -> withIdentity(exchange, authentication.getToken()))
+                .defaultIfEmpty(withIdentity(exchange, null))
+                .flatMap(chain::filter);
+    }
+
+    private static ServerWebExchange withIdentity(ServerWebExchange exchange, Jwt token) {
+        return exchange.mutate()
+                .request(request -> request.headers(headers -> {
+                    IDENTITY_HEADERS.forEach(headers::remove);
+                    if (token == null) {
+                        return;
+                    }
+                    String subject = token.getSubject();
+                    if (subject.startsWith("client:")) {
+                        headers.set("X-Client-Id", subject.substring("client:".length()));
+                    } else {
+                        headers.set("X-User-Id", subject);
+                        String name = token.getClaimAsString("name");
+                        if (name != null) {
+                            headers.set("X-User-Name", name);
+                        }
+                    }
+                    String scope = token.getClaimAsString("scope");
+                    if (scope != null) {
+                        headers.set("X-Token-Scope", scope);
+                    }
+                    headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token.getTokenValue());
+                }))
+                .build();
+    }
+
+    // Before routing, after security (which is a WebFilter, so it has run by now).
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}

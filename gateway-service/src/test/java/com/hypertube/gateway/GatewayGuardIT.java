@@ -1,0 +1,255 @@
+package com.hypertube.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The guard against stand-ins: a stub JWKS and a stub service that echoes the identity headers it got. Every
+ * kind of bad token is a 401 problem; the verified identity reaches the service, a forged one never does.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayGuardIT {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static final TestTokens tokens = new TestTokens();
+
+    /** Answers the JWKS and, for everything else, echoes the headers the gateway set. */
+    static final StubService service = start((exchange, call) -> {
+        if (exchange.getRequestURI().getPath().equals("/.well-known/jwks.json")) {
+            StubService.reply(exchange, 200, tokens.jwks());
+            return;
+        }
+        var headers = exchange.getRequestHeaders();
+        StubService.reply(
+                exchange,
+                200,
+                "user=" + headers.getFirst("X-User-Id") + " client=" + headers.getFirst("X-Client-Id") + " scope="
+                        + headers.getFirst("X-Token-Scope") + " bearer=" + (headers.getFirst("Authorization") != null));
+    });
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void downstreams(DynamicPropertyRegistry registry) {
+        for (String name : new String[] {"auth-service", "media-service", "streaming-service", "source-service"}) {
+            registry.add("hypertube.gateway.services." + name + ".url", service::url);
+        }
+        registry.add("hypertube.gateway.security.jwks-uri", () -> service.url() + "/.well-known/jwks.json");
+        registry.add("hypertube.gateway.security.allowed-origins", () -> "https://friends.example.org");
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void aValidUserTokenPassesWithTheVerifiedIdentity() throws Exception {
+        UUID id = UUID.randomUUID();
+
+        HttpResponse<String> response =
+                send("GET", "/api/movies/popular", Map.of("Authorization", "Bearer " + tokens.user(id)));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("user=" + id + " client=null scope=user bearer=true");
+    }
+
+    @Test
+    void identityHeadersSentByTheCallerAreReplaced() throws Exception {
+        UUID id = UUID.randomUUID();
+        UUID victim = UUID.randomUUID();
+
+        HttpResponse<String> withToken = send(
+                "GET",
+                "/api/movies/popular",
+                Map.of("Authorization", "Bearer " + tokens.user(id), "X-User-Id", victim.toString()));
+        HttpResponse<String> publicPath =
+                send("POST", "/api/auth/login", Map.of("X-User-Id", victim.toString(), "X-Client-Id", "evil"));
+
+        assertThat(withToken.body()).startsWith("user=" + id + " ");
+        assertThat(publicPath.statusCode()).isEqualTo(200);
+        assertThat(publicPath.body()).startsWith("user=null client=null");
+    }
+
+    @Test
+    void everyKindOfBadTokenIsA401Problem() throws Exception {
+        RSAKey otherKey = new RSAKeyGenerator(2048).keyID(tokens.key.getKeyID()).generate();
+        String genuine = tokens.user(UUID.randomUUID());
+        String[] parts = genuine.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String tamperedPayload = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(payload.replaceAll("\"sub\":\"[^\"]+\"", "\"sub\":\"" + UUID.randomUUID() + "\"")
+                        .getBytes(StandardCharsets.UTF_8));
+        String unsigned = Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + parts[1] + ".";
+        Map<String, String> forged = Map.of(
+                "no token",
+                "",
+                "alg none",
+                unsigned,
+                "another key",
+                TestTokens.sign(
+                        otherKey,
+                        UUID.randomUUID().toString(),
+                        "user",
+                        "hypertube",
+                        "hypertube",
+                        Duration.ofMinutes(5)),
+                "tampered payload",
+                parts[0] + "." + tamperedPayload + "." + parts[2],
+                "expired",
+                TestTokens.sign(
+                        tokens.key,
+                        UUID.randomUUID().toString(),
+                        "user",
+                        "hypertube",
+                        "hypertube",
+                        Duration.ofMinutes(-5)),
+                "wrong audience",
+                TestTokens.sign(
+                        tokens.key,
+                        UUID.randomUUID().toString(),
+                        "user",
+                        "hypertube",
+                        "someone-else",
+                        Duration.ofMinutes(5)),
+                "wrong issuer",
+                TestTokens.sign(
+                        tokens.key, UUID.randomUUID().toString(), "user", "evil", "hypertube", Duration.ofMinutes(5)),
+                "garbage",
+                "not-a-jwt");
+
+        for (var entry : forged.entrySet()) {
+            HttpResponse<String> response = send(
+                    "GET",
+                    "/api/movies/popular",
+                    entry.getValue().isEmpty() ? Map.of() : Map.of("Authorization", "Bearer " + entry.getValue()));
+            assertThat(response.statusCode()).as(entry.getKey()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .as(entry.getKey())
+                    .hasValue("application/problem+json");
+            assertThat(response.body())
+                    .as(entry.getKey())
+                    .contains("urn:hypertube:problem:unauthorized")
+                    .contains("requestId");
+        }
+    }
+
+    @Test
+    void theAccessCookieOnlyAuthorizesReading() throws Exception {
+        String cookie = "ht_access=" + tokens.user(UUID.randomUUID());
+
+        assertThat(send("GET", "/api/stream/abc/0", Map.of("Cookie", cookie)).statusCode())
+                .isEqualTo(200);
+        assertThat(send("POST", "/api/stream", Map.of("Cookie", cookie)).statusCode())
+                .isEqualTo(401);
+        assertThat(send("DELETE", "/api/downloads/1", Map.of("Cookie", cookie)).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void anApiClientMayReadButNotChange() throws Exception {
+        Map<String, String> client = Map.of("Authorization", "Bearer " + tokens.client("htc_test"));
+
+        HttpResponse<String> read = send("GET", "/api/movies/popular", client);
+        HttpResponse<String> write = send("POST", "/api/comments", client);
+
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).isEqualTo("user=null client=htc_test scope=read bearer=true");
+        assertThat(write.statusCode()).isEqualTo(403);
+        assertThat(write.body()).contains("urn:hypertube:problem:forbidden");
+    }
+
+    @Test
+    void publicPathsNeedNoTokenAndAStaleCookieDoesNotBlockThem() throws Exception {
+        Map<String, String> stale = Map.of("Cookie", "ht_access=expired.garbage.token");
+
+        assertThat(send("POST", "/api/auth/login", stale).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/auth/register", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/.well-known/jwks.json", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/auth/oauth/github/authorize", stale).statusCode())
+                .isEqualTo(200);
+        assertThat(send("POST", "/oauth/token", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/actuator/health", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/users/me", Map.of()).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/actuator/prometheus", Map.of()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() throws Exception {
+        HttpResponse<String> response = send("GET", "/", Map.of());
+
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .get()
+                .asString()
+                .contains("default-src 'self'")
+                .contains("frame-ancestors 'none'");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(send("GET", "/api/movies", Map.of()).headers().firstValue("X-Content-Type-Options"))
+                .hasValue("nosniff");
+    }
+
+    @Test
+    void corsIsOpenToConfiguredOriginsOnly() throws Exception {
+        HttpResponse<String> friend = send(
+                "OPTIONS",
+                "/api/movies/popular",
+                Map.of(
+                        "Origin",
+                        "https://friends.example.org",
+                        "Access-Control-Request-Method",
+                        "GET",
+                        "Access-Control-Request-Headers",
+                        "authorization"));
+        HttpResponse<String> stranger = send(
+                "OPTIONS",
+                "/api/movies/popular",
+                Map.of("Origin", "https://evil.example.net", "Access-Control-Request-Method", "GET"));
+
+        assertThat(friend.statusCode()).isEqualTo(200);
+        assertThat(friend.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://friends.example.org");
+        assertThat(stranger.statusCode()).isEqualTo(403);
+        assertThat(stranger.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    private HttpResponse<String> send(String method, String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static StubService start(StubService.Answer answer) {
+        try {
+            return new StubService(answer);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
