@@ -29,7 +29,7 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system hypertube \
     && useradd --system --gid hypertube --home-dir /app --shell /usr/sbin/nologin hypertube \
-    && mkdir -p /var/lib/hypertube/downloads \
+    && mkdir -p /var/lib/hypertube/downloads /var/lib/hypertube/outbox \
     && chown -R hypertube:hypertube /var/lib/hypertube
 WORKDIR /app
 COPY --from=build /layers/dependencies/ ./

@@ -79,10 +79,22 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + path))
+        return send("GET", path, null, java.util.Map.of());
+    }
+
+    /** A request with a JSON body (or none) and the given headers. */
+    HttpResponse<String> send(String method, String path, String json, java.util.Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path))
                 .timeout(Duration.ofSeconds(10))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private boolean isReady() throws InterruptedException {

@@ -72,6 +72,36 @@ class SuiteSmokeIT {
             service.awaitReady(deadline);
         }
         gateway.awaitReady(deadline);
+        accessToken = signUpAndSignIn("smoke");
+    }
+
+    private String accessToken;
+
+    /** Registers through the gateway and signs in; returns the access token. */
+    private String signUpAndSignIn(String prefix) throws Exception {
+        String username = prefix + "_" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        HttpResponse<String> registered = gateway.send(
+                "POST",
+                "/api/auth/register",
+                "{\"email\":\"" + username
+                        + "@example.org\",\"username\":\"" + username
+                        + "\",\"firstName\":\"Smoke\",\"lastName\":\"Test\","
+                        + "\"password\":\"" + PASSWORD + "\"}",
+                Map.of());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        HttpResponse<String> login = gateway.send(
+                "POST",
+                "/api/auth/login",
+                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}",
+                Map.of());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return login.body().replaceAll(".*\"accessToken\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static final String PASSWORD = "smoke-and-mirrors-7";
+
+    private HttpResponse<String> signedIn(String path) throws Exception {
+        return gateway.send("GET", path, null, Map.of("Authorization", "Bearer " + accessToken));
     }
 
     @AfterAll
@@ -100,7 +130,7 @@ class SuiteSmokeIT {
     @MethodSource("routes")
     @Order(2)
     void eachRouteReachesItsService(String path, String service) throws Exception {
-        HttpResponse<String> response = gateway.get(path);
+        HttpResponse<String> response = signedIn(path);
 
         // The service itself answers (404 where no endpoint is there yet, 400 where "smoke" is no valid id)
         // and signs its problem: the gateway's own answers are signed gateway-service.
@@ -112,7 +142,7 @@ class SuiteSmokeIT {
     @Test
     @Order(3)
     void anUnknownPathIsA404ProblemFromTheGateway() throws Exception {
-        HttpResponse<String> response = gateway.get("/api/nowhere/42");
+        HttpResponse<String> response = signedIn("/api/nowhere/42");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -134,11 +164,40 @@ class SuiteSmokeIT {
 
     @Test
     @Order(5)
+    void theGatewayVerifiesTokensFromTheRealAuthServiceAndPassesTheIdentityOn() throws Exception {
+        HttpResponse<String> me = signedIn("/api/users/me");
+        HttpResponse<String> spoofed = gateway.send(
+                "GET",
+                "/api/users/me",
+                null,
+                Map.of("Authorization", "Bearer " + accessToken, "X-User-Id", "00000000-0000-0000-0000-000000000000"));
+        HttpResponse<String> anonymous = gateway.get("/api/users/me");
+        String[] parts = accessToken.split("\\.");
+        HttpResponse<String> tampered = gateway.send(
+                "GET",
+                "/api/movies/smoke",
+                null,
+                Map.of("Authorization", "Bearer " + parts[0] + "." + parts[1] + "x." + parts[2]));
+        HttpResponse<String> jwks = gateway.get("/.well-known/jwks.json");
+
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"username\":\"smoke_");
+        assertThat(spoofed.statusCode()).isEqualTo(200);
+        assertThat(spoofed.body()).isEqualTo(me.body());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).contains("\"service\":\"gateway-service\"");
+        assertThat(tampered.statusCode()).isEqualTo(401);
+        assertThat(jwks.statusCode()).isEqualTo(200);
+        assertThat(jwks.body()).contains("\"kty\":\"RSA\"");
+    }
+
+    @Test
+    @Order(6)
     void aStoppedServiceIsA503ProblemNamingItWhileTheOthersStillAnswer() throws Exception {
         services.get("source-service").close();
 
-        HttpResponse<String> stopped = gateway.get("/api/sources/smoke");
-        HttpResponse<String> running = gateway.get("/api/movies/smoke");
+        HttpResponse<String> stopped = signedIn("/api/sources/smoke");
+        HttpResponse<String> running = signedIn("/api/movies/smoke");
 
         assertThat(stopped.statusCode()).isEqualTo(503);
         assertThat(stopped.headers().firstValue("Content-Type")).hasValue("application/problem+json");
