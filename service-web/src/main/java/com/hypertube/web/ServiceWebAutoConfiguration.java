@@ -20,6 +20,21 @@ public class ServiceWebAutoConfiguration {
         return registration;
     }
 
+    /** Checks access tokens when {@code hypertube.security.jwks-uri} is set (it is, outside tests). */
+    @Bean
+    FilterRegistrationBean<AccessTokenFilter> accessTokenFilter(Environment environment) {
+        String jwksUri = environment.getProperty("hypertube.security.jwks-uri", "");
+        String service = environment.getProperty("spring.application.name", "unknown");
+        FilterRegistrationBean<AccessTokenFilter> registration = new FilterRegistrationBean<>(new AccessTokenFilter(
+                java.net.URI.create(jwksUri.isBlank() ? "http://127.0.0.1/" : jwksUri),
+                environment.getProperty("hypertube.security.issuer", "hypertube"),
+                environment.getProperty("hypertube.security.audience", "hypertube"),
+                service));
+        registration.setEnabled(!jwksUri.isBlank());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
     @Bean
     ProblemErrorController problemErrorController(Environment environment) {
         return new ProblemErrorController(environment.getProperty("spring.application.name", "unknown"));

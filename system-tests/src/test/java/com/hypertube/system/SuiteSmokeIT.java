@@ -61,6 +61,10 @@ class SuiteSmokeIT {
         environment.put("TORRENT_PORT", "0"); // any free port: never the one a running Hypertube holds
         for (String name : List.of("auth-service", "media-service", "source-service", "streaming-service")) {
             services.put(name, ServiceProcess.start(root, name, environment, logs));
+            if (name.equals("auth-service")) {
+                // The others check tokens against this auth service's keys.
+                environment.put("AUTH_JWKS_URL", services.get(name).url() + "/.well-known/jwks.json");
+            }
         }
         Map<String, String> gatewayEnvironment = new HashMap<>();
         services.forEach((name, service) ->
@@ -134,7 +138,7 @@ class SuiteSmokeIT {
 
         // The service itself answers (404 where no endpoint is there yet, 400 where "smoke" is no valid id)
         // and signs its problem: the gateway's own answers are signed gateway-service.
-        assertThat(response.statusCode()).isBetween(400, 499);
+        assertThat(response.statusCode()).isBetween(400, 499).isNotEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).contains("\"service\":\"" + service + "\"");
     }
@@ -193,6 +197,25 @@ class SuiteSmokeIT {
 
     @Test
     @Order(6)
+    void aServiceReachedAroundTheGatewayStillWantsAToken() throws Exception {
+        for (String name : List.of("media-service", "streaming-service", "source-service")) {
+            ServiceProcess service = services.get(name);
+
+            HttpResponse<String> anonymous = service.get("/api/smoke");
+            HttpResponse<String> forged =
+                    service.send("GET", "/api/smoke", null, Map.of("Authorization", "Bearer a.b.c"));
+            HttpResponse<String> signed =
+                    service.send("GET", "/api/smoke", null, Map.of("Authorization", "Bearer " + accessToken));
+
+            assertThat(anonymous.statusCode()).as(name).isEqualTo(401);
+            assertThat(anonymous.body()).as(name).contains("\"service\":\"" + name + "\"");
+            assertThat(forged.statusCode()).as(name).isEqualTo(401);
+            assertThat(signed.statusCode()).as(name).isEqualTo(404);
+        }
+    }
+
+    @Test
+    @Order(7)
     void aStoppedServiceIsA503ProblemNamingItWhileTheOthersStillAnswer() throws Exception {
         services.get("source-service").close();
 
