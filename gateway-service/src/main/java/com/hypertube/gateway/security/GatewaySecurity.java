@@ -43,6 +43,12 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 @EnableWebFluxSecurity
 class GatewaySecurity {
 
+    private final String contentSecurityPolicy;
+
+    GatewaySecurity(GatewayProperties properties) {
+        this.contentSecurityPolicy = properties.security().contentSecurityPolicy();
+    }
+
     @Bean
     SecurityWebFilterChain guard(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
         ServerWebExchangeMatcher publicPaths = PublicPaths.matcher();
@@ -79,12 +85,6 @@ class GatewaySecurity {
         return http.build();
     }
 
-    private String contentSecurityPolicy = "default-src 'self'";
-
-    GatewaySecurity(GatewayProperties properties) {
-        this.contentSecurityPolicy = properties.security().contentSecurityPolicy();
-    }
-
     @Bean
     ReactiveJwtDecoder jwtDecoder(GatewayProperties properties) {
         GatewayProperties.Security security = properties.security();
@@ -96,7 +96,7 @@ class GatewaySecurity {
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(security.audience()));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(security.issuer()), audience));
-        return decoder;
+        return new CachingJwtDecoder(decoder, 10_000, java.time.Clock.systemUTC());
     }
 
     @Bean

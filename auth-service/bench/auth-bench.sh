@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Auth benchmark: requests/s of an authenticated GET (/api/users/me) straight to auth-service and through
+# the gateway (the ratio is what the gateway's routing and JWT check cost; target ≥ 0.7), then sign-ins/s at
+# the configured bcrypt cost.
+#
+#   bash auth-service/bench/auth-bench.sh [SECONDS=10] [CONNECTIONS=32]
+#
+# Needs: the services running (./hypertube up), wrk and curl. Everything stays on 127.0.0.1. Each path is
+# warmed up first (WARMUP seconds, 45 by default): the gateway's JIT takes about a minute to settle here.
+set -euo pipefail
+
+SECONDS_EACH=${1:-10}
+CONNECTIONS=${2:-32}
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+AUTH=http://127.0.0.1:${AUTH_PORT:-8081}
+GATEWAY=http://127.0.0.1:${GATEWAY_PORT:-8080}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+for tool in curl wrk; do command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 1; }; done
+for url in "$AUTH" "$GATEWAY"; do
+    curl -sf "$url/actuator/health/readiness" >/dev/null || { echo "$url is not ready: ./hypertube up" >&2; exit 1; }
+done
+# shellcheck source=../../bench/session.sh
+source "$ROOT/bench/session.sh"
+bench_access_token "$GATEWAY" >"$WORK/token"
+TOKEN=$(cat "$WORK/token")
+USERNAME=$(sed -n 's/.*"username":"\([^"]*\)".*/\1/p' <(curl -sf -H "Authorization: Bearer $TOKEN" "$GATEWAY/api/users/me"))
+
+rps() { awk '/Requests\/sec/ {printf "%.0f", $2}' "$1"; }
+p99() { awk '$1 == "99%" {print $2}' "$1"; }
+
+# Warm both paths up (JIT, connection pools, the gateway's JWKS cache), then measure.
+wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-45}s" -H "Authorization: Bearer $TOKEN" "$AUTH/api/users/me" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-45}s" -H "Authorization: Bearer $TOKEN" "$GATEWAY/api/users/me" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -H "Authorization: Bearer $TOKEN" "$AUTH/api/users/me" >"$WORK/direct.txt"
+wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -H "Authorization: Bearer $TOKEN" "$GATEWAY/api/users/me" >"$WORK/gateway.txt"
+grep -q "Non-2xx" "$WORK/direct.txt" "$WORK/gateway.txt" && { echo "some answers were not 2xx:" >&2; cat "$WORK"/*.txt >&2; exit 1; }
+direct=$(rps "$WORK/direct.txt")
+through=$(rps "$WORK/gateway.txt")
+echo "authenticated GET /api/users/me, $CONNECTIONS connections, ${SECONDS_EACH}s each:"
+echo "  straight to auth-service: $direct requests/s (p99 $(p99 "$WORK/direct.txt"))"
+echo "  through the gateway:      $through requests/s (p99 $(p99 "$WORK/gateway.txt"))"
+echo "  ratio gateway/direct: $(awk -v a="$through" -v b="$direct" 'BEGIN {printf "%.2f", a / b}') (target ≥ 0.70)"
+
+# Sign-ins: the same user over and over (successes are not throttled), a few connections: bcrypt is CPU.
+cat >"$WORK/login.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"username":"$USERNAME","password":"$BENCH_PASSWORD"}'
+LUA
+cost=$(grep -o 'bcrypt-cost: ${AUTH_BCRYPT_COST:[0-9]*' "$ROOT/auth-service/src/main/resources/application.yml" | grep -o '[0-9]*$')
+wrk -t2 -c4 -d"${SECONDS_EACH}s" --latency -s "$WORK/login.lua" "$AUTH/api/auth/login" >"$WORK/login.txt"
+grep -q "Non-2xx" "$WORK/login.txt" && { echo "some sign-ins failed:" >&2; cat "$WORK/login.txt" >&2; exit 1; }
+echo "sign-ins: $(awk '/Requests\/sec/ {printf "%.1f", $2}' "$WORK/login.txt")/s at bcrypt cost ${AUTH_BCRYPT_COST:-$cost} (p99 $(p99 "$WORK/login.txt"))"
