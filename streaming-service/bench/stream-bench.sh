@@ -23,6 +23,11 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 for tool in curl nginx wrk; do command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 1; }; done
 [[ -f $JAR ]] || { echo "missing $JAR: ./mvnw -pl torrent-lib package" >&2; exit 1; }
 curl -sf "$SERVICE/actuator/health/readiness" >/dev/null || { echo "streaming-service is not ready: ./hypertube up" >&2; exit 1; }
+# Every API call carries an access token (the gateway and the service both check it).
+# shellcheck source=../../bench/session.sh
+source "$ROOT/bench/session.sh"
+TOKEN=$(bench_access_token "$GATEWAY")
+curl() { command curl -H "Authorization: Bearer $TOKEN" "$@"; }
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
@@ -111,7 +116,7 @@ echo "completed ${SIZE_MIB} MiB file: ours ${ours} MB/s, through the gateway ${v
 
 # 200 concurrent readers of completed files, 64 KiB ranges, 10 s.
 pid=$(cat "$ROOT/.hypertube/pids/streaming-service.pid" 2>/dev/null || echo "")
-wrk -t2 -c200 -d10s --latency -H 'Range: bytes=0-65535' "$SERVICE/api/stream/$direct_hash/0" >"$WORK/wrk.txt"
+wrk -t2 -c200 -d10s --latency -H 'Range: bytes=0-65535' -H "Authorization: Bearer $TOKEN" "$SERVICE/api/stream/$direct_hash/0" >"$WORK/wrk.txt"
 p50=$(awk '$1 == "50%" {print $2}' "$WORK/wrk.txt")
 p99=$(awk '$1 == "99%" {print $2}' "$WORK/wrk.txt")
 rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")
