@@ -23,9 +23,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayRoutingIT {
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     /** media answers at once, naming itself. */
     static final StubService media = start((exchange, call) -> StubService.reply(exchange, 200, "media"));
 
@@ -54,6 +51,7 @@ class GatewayRoutingIT {
     static final StubService jwks = start((exchange, call) -> {
         byte[] body = tokens.jwks().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Connection", "close");
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);
     });
@@ -171,7 +169,13 @@ class GatewayRoutingIT {
         if (requestId != null) {
             request.header("X-Request-Id", requestId);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        // A new connection per request: see GatewayGuardIT.send (reactor-netty#4347).
+        try (HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build()) {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     private static StubService start(StubService.Answer answer) {

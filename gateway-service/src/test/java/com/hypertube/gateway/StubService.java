@@ -40,6 +40,9 @@ final class StubService implements AutoCloseable {
     static void reply(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/plain");
+        // One request per connection: the JDK's HttpServer now and then stalls a reused keep-alive
+        // connection under the gateway's pool, which made these tests hang at random.
+        exchange.getResponseHeaders().set("Connection", "close");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }

@@ -17,9 +17,6 @@ import java.util.concurrent.TimeUnit;
 /** One service's packaged jar, run as its own process the way the launcher runs it. */
 final class ServiceProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     // Quick start-up matters more than peak speed for a smoke test on two cores.
     private static final List<String> JVM_OPTIONS =
             List.of("-Xms32m", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -94,7 +91,14 @@ final class ServiceProcess implements AutoCloseable {
             request.header("Content-Type", "application/json");
         }
         headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        // A new connection per request: the gateway's Reactor Netty 1.3.6 can leave a keep-alive request that
+        // arrives while the previous exchange is finishing unread (reactor-netty#4347).
+        try (HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build()) {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     private boolean isReady() throws InterruptedException {

@@ -80,6 +80,7 @@ class SuiteSmokeIT {
     }
 
     private String accessToken;
+    private String refreshCookie;
 
     /** Registers through the gateway and signs in; returns the access token. */
     private String signUpAndSignIn(String prefix) throws Exception {
@@ -99,6 +100,11 @@ class SuiteSmokeIT {
                 "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}",
                 Map.of());
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        refreshCookie = login.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("ht_refresh="))
+                .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
+                .findFirst()
+                .orElseThrow();
         return login.body().replaceAll(".*\"accessToken\":\"([^\"]+)\".*", "$1");
     }
 
@@ -197,6 +203,30 @@ class SuiteSmokeIT {
 
     @Test
     @Order(6)
+    void theSessionIsRefreshedAndEndedThroughTheGateway() throws Exception {
+        Map<String, String> cookie = Map.of("Cookie", refreshCookie, "X-Requested-With", "smoke");
+
+        HttpResponse<String> refreshed = gateway.send("POST", "/api/auth/refresh", null, cookie);
+        HttpResponse<String> replayed = gateway.send("POST", "/api/auth/refresh", null, cookie);
+
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        assertThat(refreshed.body()).contains("\"accessToken\"");
+        assertThat(replayed.statusCode()).as("within the two-tab grace window").isEqualTo(200);
+        String next = refreshed.headers().allValues("Set-Cookie").stream()
+                .filter(line -> line.startsWith("ht_refresh="))
+                .map(line -> line.substring(0, line.indexOf(';')))
+                .findFirst()
+                .orElseThrow();
+        HttpResponse<String> logout =
+                gateway.send("POST", "/api/auth/logout", null, Map.of("Cookie", next, "X-Requested-With", "smoke"));
+        assertThat(logout.statusCode()).isEqualTo(204);
+        assertThat(gateway.send("POST", "/api/auth/refresh", null, Map.of("Cookie", next, "X-Requested-With", "smoke"))
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    @Order(7)
     void aServiceReachedAroundTheGatewayStillWantsAToken() throws Exception {
         for (String name : List.of("media-service", "streaming-service", "source-service")) {
             ServiceProcess service = services.get(name);
@@ -215,7 +245,7 @@ class SuiteSmokeIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aStoppedServiceIsA503ProblemNamingItWhileTheOthersStillAnswer() throws Exception {
         services.get("source-service").close();
 

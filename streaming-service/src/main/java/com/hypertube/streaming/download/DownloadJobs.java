@@ -2,6 +2,7 @@ package com.hypertube.streaming.download;
 
 import com.hypertube.streaming.StreamingProperties;
 import com.hypertube.streaming.torrent.TorrentEngine;
+import com.hypertube.streaming.web.Viewer;
 import com.hypertube.torrent.magnet.MagnetLink;
 import com.hypertube.torrent.metainfo.InfoHash;
 import com.hypertube.torrent.session.TorrentHandle;
@@ -23,20 +24,33 @@ public class DownloadJobs {
     private final RabbitTemplate rabbit;
     private final StreamingProperties.Messaging messaging;
     private final TorrentEngine engine;
+    private final DownloadRequests requests;
 
     DownloadJobs(
             DownloadJobRepository repository,
+            DownloadRequests requests,
             RabbitTemplate rabbit,
             StreamingProperties properties,
             TorrentEngine engine) {
         this.repository = repository;
+        this.requests = requests;
         this.engine = engine;
         this.rabbit = rabbit;
         this.messaging = properties.messaging();
     }
 
+    /**
+     * The job of this torrent for this viewer: the running or completed one, or else a new one sent to the
+     * workers; the viewer's request is recorded either way.
+     */
+    public DownloadJob jobFor(MagnetLink magnet, Viewer viewer) {
+        DownloadJob job = jobFor(magnet);
+        viewer.userId().ifPresent(user -> requests.add(job.id(), user));
+        return job;
+    }
+
     /** The job of this torrent: the running or completed one, or else a new one sent to the workers. */
-    public synchronized DownloadJob jobFor(MagnetLink magnet) {
+    synchronized DownloadJob jobFor(MagnetLink magnet) {
         String infoHash = magnet.infoHash().hex();
         // Running or already completed: join it rather than download again.
         Optional<DownloadJob> existing = repository
@@ -55,16 +69,42 @@ public class DownloadJobs {
         return repository.find(id);
     }
 
-    /** The most recent jobs, newest first. */
-    public List<DownloadJob> recent() {
-        return repository.findRecent(100);
+    /** The job, if this viewer asked for it (or nobody is identified: the token check is off). */
+    public Optional<DownloadJob> find(UUID id, Viewer viewer) {
+        return repository.find(id).filter(job -> viewer.mayAccess(requests.requesters(id)));
+    }
+
+    /** The viewer's most recent jobs, newest first (everyone's when nobody is identified). */
+    public List<DownloadJob> recent(Viewer viewer) {
+        if (!viewer.identified()) {
+            return repository.findRecent(100);
+        }
+        return viewer.userId().stream()
+                .flatMap(user -> requests.jobsOf(user, 100).stream())
+                .map(repository::find)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /**
+     * Withdraws the viewer's request; the job is cancelled when nobody else wants it. False when the viewer
+     * never asked for it (or there is no such job).
+     */
+    public boolean cancel(UUID id, Viewer viewer) {
+        if (find(id, viewer).isEmpty()) {
+            return false;
+        }
+        if (viewer.userId().isPresent() && requests.remove(id, viewer.userId().get()) > 0) {
+            return true; // others still watch it: it goes on for them
+        }
+        return cancel(id);
     }
 
     /**
      * Cancels a job: its row says CANCELLED and its torrent stops (the data already fetched is kept). False
      * when there is no such job; cancelling a finished job changes nothing.
      */
-    public boolean cancel(UUID id) {
+    boolean cancel(UUID id) {
         Optional<DownloadJob> job = repository.find(id);
         if (job.isEmpty()) {
             return false;

@@ -7,6 +7,7 @@ import com.hypertube.streaming.download.DownloadJob;
 import com.hypertube.streaming.download.DownloadJobs;
 import com.hypertube.streaming.storage.WatchLog;
 import com.hypertube.streaming.torrent.TorrentEngine;
+import com.hypertube.streaming.web.Viewer;
 import com.hypertube.torrent.magnet.InvalidMagnetException;
 import com.hypertube.torrent.magnet.MagnetLink;
 import com.hypertube.torrent.metainfo.InfoHash;
@@ -87,10 +88,10 @@ class StreamController {
     }
 
     @PostMapping(path = "/api/stream", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<TorrentDescription> start(@Valid @RequestBody StartStream request) {
+    ResponseEntity<TorrentDescription> start(@Valid @RequestBody StartStream request, HttpServletRequest http) {
         MagnetLink magnet = magnetOf(request);
         refuseDuringCooldown(magnet.infoHash());
-        DownloadJob job = jobs.jobFor(magnet);
+        DownloadJob job = jobs.jobFor(magnet, Viewer.of(http));
         // Started here too, not only by the worker: the player's first request can come at once. Starting
         // is idempotent, and a second viewer's peers reach the running torrent.
         TorrentHandle torrent = engine.start(magnet);
@@ -101,7 +102,8 @@ class StreamController {
 
     /** A .torrent upload (multipart part {@code torrent}): never a URL for the server to fetch. */
     @PostMapping(path = "/api/stream", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<TorrentDescription> upload(@RequestPart("torrent") MultipartFile torrent) throws IOException {
+    ResponseEntity<TorrentDescription> upload(@RequestPart("torrent") MultipartFile torrent, HttpServletRequest http)
+            throws IOException {
         Metainfo metainfo;
         try {
             metainfo = Metainfo.parse(torrent.getBytes());
@@ -112,7 +114,7 @@ class StreamController {
         engine.remember(metainfo);
         MagnetLink magnet = new MagnetLink(
                 metainfo.infoHash(), Optional.of(metainfo.info().name()), metainfo.trackers(), List.of());
-        DownloadJob job = jobs.jobFor(magnet);
+        DownloadJob job = jobs.jobFor(magnet, Viewer.of(http));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(TorrentDescription.of(
                         metainfo.infoHash().hex(), job, metainfo.info().files()));

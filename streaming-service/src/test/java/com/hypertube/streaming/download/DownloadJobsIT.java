@@ -71,6 +71,53 @@ class DownloadJobsIT {
                 .isEqualTo(400);
     }
 
+    @Test
+    void eachViewerSeesAndWithdrawsOnlyTheirOwnRequestAndTheLastOneStopsTheTorrent() throws Exception {
+        String hash = randomHash();
+        UUID alice = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        UUID carol = UUID.randomUUID();
+        String body = "{\"infoHash\":\"" + hash + "\"}";
+        String id = ServiceClient.jobIdOf(
+                service().sendAs(alice, "POST", "/api/stream", body).body());
+        assertThat(ServiceClient.jobIdOf(
+                        service().sendAs(bob, "POST", "/api/stream", body).body()))
+                .isEqualTo(id);
+
+        assertThat(service().sendAs(alice, "GET", "/api/downloads", null).body())
+                .contains(id);
+        assertThat(service().sendAs(carol, "GET", "/api/downloads", null).body())
+                .isEqualTo("[]");
+        assertThat(service().sendAs(carol, "GET", "/api/downloads/" + id, null).statusCode())
+                .isEqualTo(404);
+        assertThat(service()
+                        .sendAs(carol, "DELETE", "/api/downloads/" + id, null)
+                        .statusCode())
+                .isEqualTo(404);
+
+        // Alice leaves: Bob still wants it, so it goes on.
+        assertThat(service()
+                        .sendAs(alice, "DELETE", "/api/downloads/" + id, null)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(service().sendAs(alice, "GET", "/api/downloads", null).body())
+                .doesNotContain(id);
+        assertThat(service().sendAs(bob, "GET", "/api/downloads/" + id, null).body())
+                .doesNotContain("CANCELLED");
+        // Bob leaves too: nobody wants it, the job is cancelled.
+        assertThat(service().sendAs(bob, "DELETE", "/api/downloads/" + id, null).statusCode())
+                .isEqualTo(204);
+        assertThat(service().awaitJob(id, "CANCELLED")).contains(hash);
+    }
+
+    private static String randomHash() {
+        return java.util.HexFormat.of()
+                .formatHex(java.nio.ByteBuffer.allocate(20)
+                        .putLong(new Random().nextLong())
+                        .putLong(new Random().nextLong())
+                        .array());
+    }
+
     private ServiceClient service() {
         return new ServiceClient(port);
     }
