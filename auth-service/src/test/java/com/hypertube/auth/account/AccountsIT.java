@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class AccountsIT extends AuthIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void registerAnswersTheNewUsersId() throws Exception {
         AuthApi api = api();
@@ -82,6 +85,41 @@ class AccountsIT extends AuthIntegrationTest {
         assertThat(me.text("lastName")).isEqualTo(html);
         assertThat(me.header("Content-Type")).startsWith("application/json");
         assertThat(api.get("/api/users?size=100", token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void injectionStringsInEveryOtherTextFieldAreStoredVerbatimOrRefusedCleanly() throws Exception {
+        AuthApi api = api();
+        String quoted = "o'reilly+" + System.nanoTime() + "@example.org"; // a valid address with a quote
+        Map<String, Object> registration = AuthApi.registration("quoted_" + System.nanoTime() % 100000, quoted);
+        registration.put("firstName", "'; DELETE FROM auth.users; --");
+        Answer registered = api.post("/api/auth/register", registration);
+        assertThat(registered.status()).isEqualTo(201);
+        assertThat(registered.text("email")).isEqualTo(quoted);
+        assertThat(registered.text("firstName")).isEqualTo("'; DELETE FROM auth.users; --");
+        String token = api.login((String) registration.get("username")).text("accessToken");
+
+        // A username that is not one is refused as a field error, never run.
+        Answer badName = api.send("PATCH", "/api/users/me", Map.of("username", "x' OR '1'='1"), AuthApi.bearer(token));
+        assertThat(badName.status()).isEqualTo(400);
+        assertThat(badName.json().get("errors").get(0).get("field").asString()).isEqualTo("username");
+        // A sign-in with an injection as username is an ordinary failure, audited with what was typed.
+        String typed = "admin' --" + System.nanoTime();
+        assertThat(api.login(typed, "whatever-1234").status()).isEqualTo(401);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE subject = ?")
+                        .param(typed)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        // An API client's name is text like any other.
+        Answer client = api.send(
+                "POST",
+                "/api/users/me/api-clients",
+                Map.of("name", "<img src=x onerror=alert(1)>"),
+                AuthApi.bearer(token));
+        assertThat(client.text("name")).isEqualTo("<img src=x onerror=alert(1)>");
+        assertThat(jdbc.sql("SELECT count(*) FROM users").query(Long.class).single())
+                .isPositive();
     }
 
     @Test

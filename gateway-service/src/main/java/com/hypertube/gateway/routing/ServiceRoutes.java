@@ -30,12 +30,15 @@ class ServiceRoutes {
             long connectMillis = properties.connectTimeout().toMillis();
             long responseMillis = properties.responseTimeoutOf(service).toMillis();
             routes.route(name, route -> route.path(service.paths().toArray(String[]::new))
-                    .filters(filters -> filters.retry(retry -> retry.setRetries(properties.getRetries())
-                            // Only GET is safe to send twice: a retried POST could create twice.
-                            .setMethods(HttpMethod.GET)
-                            .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE)
-                            .setSeries()
-                            .setExceptions(IOException.class, TimeoutException.class)))
+                    // GET_RETRIES=0 leaves the retry filter out altogether.
+                    .filters(filters -> properties.getRetries() == 0
+                            ? filters
+                            : filters.retry(retry -> retry.setRetries(properties.getRetries())
+                                    // Only GET is safe to send twice: a retried POST could create twice.
+                                    .setMethods(HttpMethod.GET)
+                                    .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE)
+                                    .setSeries()
+                                    .setExceptions(IOException.class, TimeoutException.class)))
                     .metadata(CONNECT_TIMEOUT_ATTR, connectMillis)
                     .metadata(RESPONSE_TIMEOUT_ATTR, responseMillis)
                     .uri(service.url()));
