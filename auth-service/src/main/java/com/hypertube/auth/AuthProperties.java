@@ -40,6 +40,11 @@ public record AuthProperties(
         oauth = oauth == null ? Map.of() : Map.copyOf(oauth);
     }
 
+    /** The public URL without a trailing slash, to append paths to. */
+    public String publicBase() {
+        return publicUrl.toString().replaceAll("/+$", "");
+    }
+
     /**
      * @param issuer the {@code iss} of every token; the gateway checks it
      * @param audience the {@code aud} of every token; the gateway checks it

@@ -48,13 +48,7 @@ class GatewayRoutingIT {
     /** The auth service's key set, as the gateway fetches it. */
     static final TestTokens tokens = new TestTokens();
 
-    static final StubService jwks = start((exchange, call) -> {
-        byte[] body = tokens.jwks().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.getResponseHeaders().set("Connection", "close");
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
-    });
+    static final StubService jwks = start((exchange, call) -> StubService.reply(exchange, 200, tokens.jwks()));
 
     @LocalServerPort
     int port;

@@ -10,14 +10,12 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -36,7 +34,6 @@ public class AccessTokenFilter extends OncePerRequestFilter {
 
     public static final String SUBJECT = AccessTokenFilter.class.getName() + ".subject";
     public static final String SCOPE = AccessTokenFilter.class.getName() + ".scope";
-    static final String ACCESS_COOKIE = "ht_access";
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final String serviceName;
@@ -63,7 +60,7 @@ public class AccessTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<JWTClaimsSet> claims = token(request).flatMap(this::verify);
+        Optional<JWTClaimsSet> claims = AccessTokens.of(request).flatMap(this::verify);
         String forwardedUser = request.getHeader("X-User-Id");
         if (claims.isEmpty()
                 || (forwardedUser != null && !forwardedUser.equals(claims.get().getSubject()))) {
@@ -81,22 +78,6 @@ public class AccessTokenFilter extends OncePerRequestFilter {
         } catch (Exception e) { // parse, signature, claims or key-fetch failure: no identity either way
             return Optional.empty();
         }
-    }
-
-    private static Optional<String> token(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() < 8192) {
-            return Optional.of(header.substring(7).trim());
-        }
-        boolean safe = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        Cookie[] cookies = request.getCookies();
-        if (!safe || cookies == null) {
-            return Optional.empty();
-        }
-        return Arrays.stream(cookies)
-                .filter(cookie -> ACCESS_COOKIE.equals(cookie.getName()))
-                .map(Cookie::getValue)
-                .findFirst();
     }
 
     private void unauthorized(HttpServletRequest request, HttpServletResponse response) throws IOException {

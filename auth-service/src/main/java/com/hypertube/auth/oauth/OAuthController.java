@@ -75,7 +75,7 @@ class OAuthController {
         this.tokens = tokens;
         this.sessions = sessions;
         this.cookies = cookies;
-        this.publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
+        this.publicUrl = properties.publicBase();
     }
 
     /** The providers the UI may show a button for. */

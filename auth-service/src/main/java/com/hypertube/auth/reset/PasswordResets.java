@@ -59,7 +59,7 @@ class PasswordResets {
         this.jdbc = jdbc;
         this.clock = clock;
         this.ttl = properties.passwords().resetTtl();
-        this.publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
+        this.publicUrl = properties.publicBase();
     }
 
     void request(String email, RequestOrigin origin) {

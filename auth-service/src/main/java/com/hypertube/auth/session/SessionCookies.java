@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 public class SessionCookies {
 
     public static final String REFRESH = "ht_refresh";
-    public static final String ACCESS = "ht_access";
+    public static final String ACCESS = com.hypertube.web.AccessTokens.COOKIE;
     public static final String OAUTH_STATE = "ht_oauth_state";
 
     private final boolean secure;

@@ -1,15 +1,11 @@
 package com.hypertube.auth.web;
 
-import com.hypertube.auth.session.SessionCookies;
 import com.hypertube.auth.token.AccessTokens;
 import com.hypertube.auth.token.Caller;
 import com.hypertube.web.ProblemTypes;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.core.MethodParameter;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -45,7 +41,7 @@ class CallerResolver implements HandlerMethodArgumentResolver {
             NativeWebRequest webRequest,
             WebDataBinderFactory binderFactory) {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-        Optional<Caller> verified = token(request).flatMap(tokens::verify);
+        Optional<Caller> verified = com.hypertube.web.AccessTokens.of(request).flatMap(tokens::verify);
         if (parameter.getParameterType() == Optional.class) {
             // Optional<Caller>: the handler works for anyone and does more for a signed-in caller.
             return verified.filter(caller -> matchesForwardedUser(request, caller));
@@ -63,22 +59,5 @@ class CallerResolver implements HandlerMethodArgumentResolver {
         String forwarded = request.getHeader(USER_ID_HEADER);
         return forwarded == null
                 || (caller.userId() != null && forwarded.equals(caller.userId().toString()));
-    }
-
-    private static Optional<String> token(HttpServletRequest request) {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.of(header.substring(7).trim());
-        }
-        // The cookie only ever authorizes reading (what <img> and <video> do), never a change.
-        boolean safe = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        Cookie[] cookies = request.getCookies();
-        if (!safe || cookies == null) {
-            return Optional.empty();
-        }
-        return Arrays.stream(cookies)
-                .filter(cookie -> SessionCookies.ACCESS.equals(cookie.getName()))
-                .map(Cookie::getValue)
-                .findFirst();
     }
 }
