@@ -46,6 +46,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -170,16 +171,22 @@ class StreamController {
             throw StreamProblems.unknownFile(fileIndex, info.files().size());
         }
         TorrentFile file = info.files().get(fileIndex);
+        String rangeHeader = request.getHeader(HttpHeaders.RANGE);
         if (torrent.status().state() == TorrentState.SEEDING) {
-            // A torrent's content is fixed by its hash: once complete, the tag never needs to change.
-            String etag = "\"" + torrent.infoHash().hex() + "-" + fileIndex + "\"";
-            response.setHeader(HttpHeaders.ETAG, etag);
-            if (etag.equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
-                response.setStatus(HttpStatus.NOT_MODIFIED.value());
+            // A torrent's content is fixed by its hash: once complete, the tag never needs to change. Spring
+            // answers If-None-Match / If-Modified-Since (304) and sets ETag and Last-Modified.
+            Validators validators = Validators.of(torrent, fileIndex);
+            if (new ServletWebRequest(request, response)
+                    .checkNotModified(validators.etag(), validators.lastModified())) {
                 return;
             }
+            if (!validators.matchIfRange(request.getHeader(HttpHeaders.IF_RANGE))) {
+                rangeHeader = null; // RFC 9110 §13.1.5: the client's copy is stale, so it gets the whole file
+            }
+        } else if (request.getHeader(HttpHeaders.IF_RANGE) != null) {
+            rangeHeader = null; // nothing to validate against while downloading: the whole file, to be safe
         }
-        Optional<ByteRange> range = ByteRange.parse(request.getHeader(HttpHeaders.RANGE), file.length());
+        Optional<ByteRange> range = ByteRange.parse(rangeHeader, file.length());
         long start = range.map(ByteRange::start).orElse(0L);
         long length = range.map(ByteRange::length).orElse(file.length());
 

@@ -141,6 +141,29 @@ class StreamFlowIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(unchanged.statusCode()).isEqualTo(304);
+        String lastModified = proxy.headers().firstValue("Last-Modified").orElseThrow();
+        HttpResponse<byte[]> notModifiedSince = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream/" + hash() + "/0"))
+                        .header("If-Modified-Since", lastModified)
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(notModifiedSince.statusCode()).isEqualTo(304);
+        // If-Range: the range only for the current copy; a stale validator gets the whole file.
+        HttpResponse<byte[]> sameCopy = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream/" + hash() + "/0"))
+                        .header("Range", "bytes=0-9")
+                        .header("If-Range", etag)
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> staleCopy = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream/" + hash() + "/0"))
+                        .header("Range", "bytes=0-9")
+                        .header("If-Range", "\"some-other-version\"")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(sameCopy.statusCode()).isEqualTo(206);
+        assertThat(staleCopy.statusCode()).isEqualTo(200);
+        assertThat(staleCopy.body()).isEqualTo(movie);
 
         // Seeing inside: the seeder among the peers, every piece had, and the metrics of what we served.
         String debug =
