@@ -223,6 +223,13 @@ class StreamController {
                     response.getOutputStream(),
                     length,
                     () -> metrics.firstByte(Duration.ofNanos(System.nanoTime() - requested)));
+        } catch (TorrentFileReader.TorrentPausedException e) {
+            // Cancelled while the viewer waited: say so if nothing was sent yet; else the connection just ends.
+            if (response.isCommitted()) {
+                throw e;
+            }
+            response.reset();
+            throw StreamProblems.downloadStopped(torrent.infoHash().hex());
         } catch (TorrentFileReader.PieceTimeoutException e) {
             metrics.stalled();
             throw e;

@@ -41,6 +41,14 @@ final class StreamProblems {
                 "No peer has torrent " + infoHash + ": its file list could not be fetched.");
     }
 
+    static ErrorResponseException downloadStopped(String infoHash) {
+        return problem(
+                HttpStatus.CONFLICT,
+                "download-stopped",
+                "The download of torrent " + infoHash
+                        + " was cancelled: press play again (POST /api/stream) to resume it.");
+    }
+
     static ErrorResponseException unknownTorrent(String infoHash) {
         return problem(HttpStatus.NOT_FOUND, "unknown-torrent", "No stream was started for torrent " + infoHash + ".");
     }

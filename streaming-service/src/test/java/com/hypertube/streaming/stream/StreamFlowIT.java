@@ -196,6 +196,54 @@ class StreamFlowIT {
     }
 
     @Test
+    void aViewerWaitingOnADownloadThatIsCancelledIsToldAtOnce() throws Exception {
+        // A torrent nobody seeds: the viewer's request waits for its first piece.
+        byte[] content = new byte[300_000];
+        new Random().nextBytes(content);
+        Path lonely = Files.write(Files.createTempDirectory("lonely").resolve("lonely.mp4"), content);
+        byte[] torrent = TorrentCreator.create(lonely, List.of(), 65_536);
+        Metainfo lonelyInfo = Metainfo.parse(torrent);
+        String jobId = com.hypertube.streaming.support.ServiceClient.jobIdOf(
+                upload(torrent).body());
+        for (int i = 0; i < 100 && torrentEngine.find(lonelyInfo.infoHash()).isEmpty(); i++) {
+            Thread.sleep(50);
+        }
+        var viewer = HTTP.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream/"
+                                + lonelyInfo.infoHash().hex() + "/0"))
+                        .header("Range", "bytes=0-99")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(300);
+
+        long cancelled = System.nanoTime();
+        HttpResponse<String> cancel = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/downloads/" + jobId))
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = viewer.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(cancel.statusCode()).isEqualTo(204);
+        assertThat(answer.statusCode()).isEqualTo(409);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(answer.body()).contains("urn:hypertube:problem:download-stopped");
+        // Not the read timeout (60 s by default): the cancel itself ends the wait.
+        assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).isLessThan(Duration.ofSeconds(3));
+
+        // Pressing play again brings the torrent back.
+        assertThat(post("{\"infoHash\":\"" + lonelyInfo.infoHash().hex() + "\"}")
+                        .statusCode())
+                .isEqualTo(202);
+        assertThat(torrentEngine
+                        .find(lonelyInfo.infoHash())
+                        .orElseThrow()
+                        .status()
+                        .state())
+                .isNotEqualTo(com.hypertube.torrent.session.TorrentState.PAUSED);
+    }
+
+    @Test
     void aHostileOrBrokenUploadIsRefusedWithTheReason() throws Exception {
         byte[] traversal = getClass()
                 .getResourceAsStream("/hostile/path-traversal.torrent")

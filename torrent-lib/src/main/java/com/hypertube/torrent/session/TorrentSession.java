@@ -183,6 +183,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         if (state != TorrentState.STOPPED) {
             state = TorrentState.PAUSED;
             new ArrayList<>(peers.values()).forEach(peer -> peer.connection.close());
+            notifyAll(); // readers waiting for pieces learn that none will come
         }
     }
 
@@ -341,7 +342,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
     @Override
     public synchronized boolean awaitPiece(int piece, long timeoutMillis) throws InterruptedException {
         long until = System.currentTimeMillis() + timeoutMillis;
-        while (state != TorrentState.STOPPED && (storage == null || !have.has(piece))) {
+        while (state != TorrentState.STOPPED && state != TorrentState.PAUSED && (storage == null || !have.has(piece))) {
             long left = until - System.currentTimeMillis();
             if (left <= 0) {
                 return false;
@@ -349,6 +350,11 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             wait(left);
         }
         return storage != null && have.has(piece);
+    }
+
+    @Override
+    public synchronized boolean isPaused() {
+        return state == TorrentState.PAUSED;
     }
 
     /** Sets (or moves) one reader's window of time-critical pieces. */

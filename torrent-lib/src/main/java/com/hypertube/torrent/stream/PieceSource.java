@@ -16,4 +16,9 @@ public interface PieceSource {
 
     /** Where verified pieces are, or null when the torrent is stopped. */
     Storage storage();
+
+    /** Whether the torrent was paused: nothing more will arrive until it resumes, so waiting is pointless. */
+    default boolean isPaused() {
+        return false;
+    }
 }

@@ -64,6 +64,9 @@ public final class TorrentFileReader implements SeekableByteChannel {
         try {
             if (!source.awaitPiece(piece, timeoutMillis)) {
                 ensureOpen();
+                if (source.isPaused()) {
+                    throw new TorrentPausedException(piece);
+                }
                 throw new PieceTimeoutException(piece, timeoutMillis);
             }
         } catch (InterruptedException e) {
@@ -147,6 +150,13 @@ public final class TorrentFileReader implements SeekableByteChannel {
     private void ensureOpen() throws ClosedChannelException {
         if (!open) {
             throw new ClosedChannelException();
+        }
+    }
+
+    /** The torrent was paused while the reader waited: the piece will not come until it resumes. */
+    public static final class TorrentPausedException extends IOException {
+        TorrentPausedException(int piece) {
+            super("the torrent is paused: piece " + piece + " will not arrive until it resumes");
         }
     }
 

@@ -78,6 +78,39 @@ class HandleTest {
         }
     }
 
+    @Test
+    void pausingWakesAWaitingReaderWithAClearErrorAtOnce() throws Exception {
+        Metainfo metainfo = torrentOf(Files.write(temp.resolve("film.mkv"), new byte[500_000]));
+        try (TorrentClient client = client(temp.resolve("downloads"))) {
+            TorrentHandle handle = client.add(metainfo);
+            SwarmTest.awaitState(handle, TorrentState.DOWNLOADING);
+            try (TorrentFileReader reader = handle.openFile(0, Duration.ofSeconds(30))) {
+                var waiting = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        reader.read(ByteBuffer.allocate(10));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                Thread.sleep(200); // the reader is waiting for piece 0, which no peer will bring
+
+                long paused = System.nanoTime();
+                handle.pause();
+
+                assertThat(waiting)
+                        .failsWithin(Duration.ofSeconds(3))
+                        .withThrowableThat()
+                        .havingRootCause()
+                        .isInstanceOf(TorrentFileReader.TorrentPausedException.class)
+                        .withMessageContaining("paused");
+                assertThat(Duration.ofNanos(System.nanoTime() - paused)).isLessThan(Duration.ofSeconds(3));
+                // A read on a paused torrent fails at once too, instead of waiting out its timeout.
+                assertThatThrownBy(() -> reader.read(ByteBuffer.allocate(10)))
+                        .isInstanceOf(TorrentFileReader.TorrentPausedException.class);
+            }
+        }
+    }
+
     private Metainfo torrentOf(Path file) throws Exception {
         return Metainfo.parse(TorrentCreator.create(file, List.of(), 65_536));
     }
