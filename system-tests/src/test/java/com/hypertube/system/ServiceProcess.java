@@ -109,6 +109,12 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the process at once (SIGKILL): no shutdown hook, no graceful anything — a power cut. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     /** Stops the service the way an operator does (SIGTERM, graceful shutdown), forcing it if it hangs. */
     @Override
     public void close() throws InterruptedException {

@@ -26,6 +26,8 @@ class TorrentDebugController {
     }
 
     /**
+     * @param downloadedBytes what this run of the service fetched from peers (pieces found on disk at start
+     *     are not counted)
      * @param pieces the bitfield as a string of 0 and 1, piece 0 first
      * @param readers each open reader's window: the piece under it, the window size, and how many bytes
      *     from its piece on are already verified (buffered ahead)
@@ -36,6 +38,7 @@ class TorrentDebugController {
             double progress,
             long downloadRate,
             long uploadRate,
+            long downloadedBytes,
             long pieceLength,
             String pieces,
             List<PeerInfo> peers,
@@ -71,6 +74,7 @@ class TorrentDebugController {
                 status.progress(),
                 status.downloadRate(),
                 status.uploadRate(),
+                status.downloadedBytes(),
                 pieceLength,
                 bits(status.pieces(), status.pieceCount()),
                 torrent.peerInfos(),
