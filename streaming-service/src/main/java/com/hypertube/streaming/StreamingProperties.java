@@ -46,11 +46,13 @@ public record StreamingProperties(
      * @param idleTorrentAfter a complete torrent nobody streamed for this long stops seeding (files kept)
      * @param deleteUnwatchedAfter a file nobody streamed for this long is deleted
      * @param quotaBytes the most the downloads may take (0: no quota); the least recently watched go first
+     * @param resumeFreeBytes a download paused by a full disk resumes once this much space is free again
      */
     public record Cleanup(
             @NotNull Duration idleTorrentAfter,
             @NotNull Duration deleteUnwatchedAfter,
-            @PositiveOrZero long quotaBytes) {}
+            @PositiveOrZero long quotaBytes,
+            @PositiveOrZero long resumeFreeBytes) {}
 
     /**
      * @param listenPort the port peers reach us on (0: any free one)

@@ -32,10 +32,11 @@ class DownloadJobRepository {
                 .optional();
     }
 
-    /** The job of a torrent that is not finished: two viewers of one torrent share it. */
+    /** The job of a torrent that is not finished (paused included): two viewers of one torrent share it. */
     Optional<DownloadJob> findUnfinished(String infoHash) {
-        return jdbc.sql("SELECT * FROM download_jobs WHERE info_hash = ? AND status IN ('PENDING', 'DOWNLOADING')"
-                        + " ORDER BY created_at LIMIT 1")
+        return jdbc.sql(
+                        "SELECT * FROM download_jobs WHERE info_hash = ? AND status IN ('PENDING', 'DOWNLOADING', 'PAUSED')"
+                                + " ORDER BY created_at LIMIT 1")
                 .param(infoHash)
                 .query(this::map)
                 .optional();
@@ -98,6 +99,30 @@ class DownloadJobRepository {
                         + " WHERE id = ? AND status IN ('PENDING', 'DOWNLOADING')")
                 .params(filePath, id)
                 .update();
+    }
+
+    /** DOWNLOADING → PAUSED with the reason; false when the job was not downloading. */
+    boolean markPaused(UUID id, String reason) {
+        return jdbc.sql("UPDATE download_jobs SET status = 'PAUSED', error_message = ?, download_speed = 0,"
+                                + " updated_at = now() WHERE id = ? AND status IN ('PENDING', 'DOWNLOADING')")
+                        .params(reason.length() > 1000 ? reason.substring(0, 1000) : reason, id)
+                        .update()
+                == 1;
+    }
+
+    /** PAUSED → PENDING, to be sent to the workers again; false when it was not paused. */
+    boolean markPendingAgain(UUID id) {
+        return jdbc.sql("UPDATE download_jobs SET status = 'PENDING', error_message = NULL, updated_at = now()"
+                                + " WHERE id = ? AND status = 'PAUSED'")
+                        .param(id)
+                        .update()
+                == 1;
+    }
+
+    List<DownloadJob> findPaused() {
+        return jdbc.sql("SELECT * FROM download_jobs WHERE status = 'PAUSED'")
+                .query(this::map)
+                .list();
     }
 
     void markFailed(UUID id, String reason) {

@@ -60,6 +60,8 @@ class DownloadWorker {
             torrent.addListener(event -> {
                 if (event instanceof TorrentEvent.Failed failed) {
                     repository.markFailed(id, failed.reason());
+                } else if (event instanceof TorrentEvent.DiskFull full && repository.markPaused(id, full.reason())) {
+                    log.warn("Download job {} paused: {}", id, full.reason());
                 }
             });
         }

@@ -29,6 +29,9 @@ class DownloadJobsIT {
     @Autowired
     DownloadReconciler reconciler;
 
+    @Autowired
+    DiskSpaceWatch diskSpaceWatch;
+
     @Test
     void aJobStuckInPendingIsSentAgainAndCompletesAndSaysItIsReady() throws Exception {
         try (LoopbackSeeder seeder = LoopbackSeeder.of("clip.mp4", 500_000, 16_384)) {
@@ -108,6 +111,30 @@ class DownloadJobsIT {
         assertThat(service().sendAs(bob, "DELETE", "/api/downloads/" + id, null).statusCode())
                 .isEqualTo(204);
         assertThat(service().awaitJob(id, "CANCELLED")).contains(hash);
+    }
+
+    @Test
+    void aDownloadPausedByAFullDiskGoesOnByItselfOnceThereIsRoom() throws Exception {
+        try (LoopbackSeeder seeder = LoopbackSeeder.of("paused.mp4", 400_000, 16_384)) {
+            UUID id = UUID.randomUUID();
+            // What the worker records when the torrent reports DiskFull.
+            jdbc.sql("INSERT INTO download_jobs (id, info_hash, source, status, error_message)"
+                            + " VALUES (?, ?, ?, 'PAUSED', 'the disk is full: No space left on device')")
+                    .params(id, seeder.infoHash(), seeder.magnet())
+                    .update();
+            assertThat(service().send("GET", "/api/downloads/" + id, null).body())
+                    .contains("\"status\":\"PAUSED\"")
+                    .contains("No space left on device");
+            // Pressing play joins the paused job rather than starting a second one.
+            assertThat(ServiceClient.jobIdOf(service()
+                            .send("POST", "/api/stream", "{\"magnet\":\"" + seeder.magnet() + "\"}")
+                            .body()))
+                    .isEqualTo(id.toString());
+
+            assertThat(diskSpaceWatch.resumeIfRoom()).isGreaterThanOrEqualTo(1);
+
+            assertThat(service().awaitJob(id.toString(), "COMPLETED")).contains("\"progress\":100");
+        }
     }
 
     private static String randomHash() {

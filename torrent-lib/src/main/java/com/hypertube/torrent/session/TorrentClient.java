@@ -4,12 +4,14 @@ import com.hypertube.torrent.magnet.MagnetLink;
 import com.hypertube.torrent.metainfo.InfoHash;
 import com.hypertube.torrent.metainfo.Metainfo;
 import com.hypertube.torrent.metainfo.MetainfoException;
+import com.hypertube.torrent.metainfo.TorrentInfo;
 import com.hypertube.torrent.peer.PeerAddress;
 import com.hypertube.torrent.peer.PeerConnection;
 import com.hypertube.torrent.peer.PeerProtocolException;
 import com.hypertube.torrent.picker.PieceOrder;
 import com.hypertube.torrent.storage.FileStorage;
 import com.hypertube.torrent.storage.MemoryStorage;
+import com.hypertube.torrent.storage.Storage;
 import com.hypertube.torrent.tracker.Announcer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -45,6 +48,7 @@ public final class TorrentClient implements AutoCloseable {
 
     private final Path downloadRoot;
     private final boolean inMemory;
+    private final Function<TorrentInfo, Storage> storageFactory;
     private final SessionSettings settings;
     private final TimeSource time;
     private final byte[] peerId;
@@ -68,6 +72,7 @@ public final class TorrentClient implements AutoCloseable {
         warmUp();
         this.downloadRoot = builder.downloadRoot;
         this.inMemory = builder.inMemory;
+        this.storageFactory = builder.storage;
         this.settings = new SessionSettings(builder.maxPeersPerTorrent, builder.uploadSlots);
         this.time = builder.time;
         this.peerId = newPeerId();
@@ -124,7 +129,10 @@ public final class TorrentClient implements AutoCloseable {
                 peerId,
                 settings,
                 time,
-                info -> inMemory ? new MemoryStorage(info.totalLength()) : new FileStorage(downloadRoot, info),
+                storageFactory != null
+                        ? storageFactory::apply
+                        : info ->
+                                inMemory ? new MemoryStorage(info.totalLength()) : new FileStorage(downloadRoot, info),
                 this::dial,
                 uploadLimit);
         Announcer announcer = trackers.isEmpty() ? null : new Announcer(session, trackers, peerId, this::port, time);
@@ -241,6 +249,7 @@ public final class TorrentClient implements AutoCloseable {
         private int uploadSlots = 8;
         private TimeSource time = TimeSource.SYSTEM;
         private long uploadBytesPerSecond;
+        private Function<TorrentInfo, Storage> storage;
 
         /** The port to listen on for peers: 0 for any free one, -1 not to listen. Default 6881. */
         public Builder port(int port) {
@@ -257,6 +266,15 @@ public final class TorrentClient implements AutoCloseable {
         /** Where torrents are downloaded; nothing is written outside it. */
         public Builder downloadRoot(Path root) {
             this.downloadRoot = root;
+            return this;
+        }
+
+        /**
+         * A storage back-end of one's own for each torrent, instead of files under the download root (tests use
+         * one that fails on demand).
+         */
+        public Builder storage(Function<TorrentInfo, Storage> factory) {
+            this.storage = factory;
             return this;
         }
 

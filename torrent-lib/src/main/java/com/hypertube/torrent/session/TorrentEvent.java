@@ -20,6 +20,12 @@ public sealed interface TorrentEvent {
 
     record PeerDisconnected(PeerAddress peer, String reason) implements TorrentEvent {}
 
+    /**
+     * A piece could not be written for lack of disk space: the torrent paused itself, keeping what it has;
+     * {@link TorrentHandle#resume()} goes on once there is room.
+     */
+    record DiskFull(String reason) implements TorrentEvent {}
+
     /** Something went wrong that the torrent cannot work around (a disk error, say). */
     record Failed(String reason) implements TorrentEvent {}
 }

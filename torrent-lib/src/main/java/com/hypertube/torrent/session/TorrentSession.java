@@ -218,6 +218,24 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         }
     }
 
+    // ENOSPC reaches Java only as a message; on Linux and macOS it reads the same.
+    private static boolean isDiskFull(IOException e) {
+        return e.getMessage() != null && e.getMessage().contains("No space left on device");
+    }
+
+    // Not a failure: the piece is dropped (fetched again later) and the torrent waits to be resumed.
+    private void pauseForDiskSpace(String reason) {
+        synchronized (this) {
+            if (state == TorrentState.PAUSED || state == TorrentState.STOPPED) {
+                return; // several pieces fail at once when the disk fills: one pause, one event
+            }
+            state = TorrentState.PAUSED;
+            new ArrayList<>(peers.values()).forEach(peer -> peer.connection.close());
+            notifyAll();
+        }
+        emit(new TorrentEvent.DiskFull(reason));
+    }
+
     private void fail(String reason) {
         synchronized (this) {
             state = TorrentState.PAUSED;
@@ -596,7 +614,11 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
                 synchronized (this) {
                     requests.done(download, false);
                 }
-                fail("cannot write to the torrent's files: " + e.getMessage());
+                if (isDiskFull(e)) {
+                    pauseForDiskSpace("the disk is full: " + e.getMessage());
+                } else {
+                    fail("cannot write to the torrent's files: " + e.getMessage());
+                }
                 return;
             }
         }

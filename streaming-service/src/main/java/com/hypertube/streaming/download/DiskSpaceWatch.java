@@ -1,0 +1,70 @@
+package com.hypertube.streaming.download;
+
+import com.hypertube.streaming.StreamingProperties;
+import com.hypertube.streaming.storage.DownloadRoot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends downloads that a full disk paused back to the workers once there is room again (the janitor's quota
+ * or a person may free some): each goes PENDING, and the worker resumes its torrent from the pieces it kept.
+ */
+@Component
+class DiskSpaceWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(DiskSpaceWatch.class);
+
+    private final DownloadJobRepository repository;
+    private final RabbitTemplate rabbit;
+    private final StreamingProperties.Messaging messaging;
+    private final DownloadRoot root;
+    private final long resumeFreeBytes;
+
+    DiskSpaceWatch(
+            DownloadJobRepository repository,
+            RabbitTemplate rabbit,
+            StreamingProperties properties,
+            DownloadRoot root) {
+        this.repository = repository;
+        this.rabbit = rabbit;
+        this.messaging = properties.messaging();
+        this.root = root;
+        this.resumeFreeBytes = properties.cleanup().resumeFreeBytes();
+    }
+
+    @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
+    void everyHalfMinute() throws IOException {
+        resumeIfRoom();
+    }
+
+    /** Resumes the paused jobs if the download folder has room; how many it resumed. */
+    int resumeIfRoom() throws IOException {
+        List<DownloadJob> paused = repository.findPaused();
+        if (paused.isEmpty()) {
+            return 0;
+        }
+        long free = Files.getFileStore(root.path()).getUsableSpace();
+        if (free < resumeFreeBytes) {
+            log.info("{} download(s) stay paused: {} bytes free, {} wanted", paused.size(), free, resumeFreeBytes);
+            return 0;
+        }
+        int resumed = 0;
+        for (DownloadJob job : paused) {
+            if (repository.markPendingAgain(job.id())) {
+                rabbit.convertAndSend(
+                        messaging.exchange(),
+                        messaging.downloadQueue(),
+                        job.id().toString());
+                resumed++;
+            }
+        }
+        log.info("Resuming {} download(s) paused by a full disk: {} bytes free", resumed, free);
+        return resumed;
+    }
+}
