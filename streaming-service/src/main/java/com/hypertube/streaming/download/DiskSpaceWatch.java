@@ -4,10 +4,8 @@ import com.hypertube.streaming.StreamingProperties;
 import com.hypertube.streaming.storage.DownloadRoot;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,20 +18,12 @@ class DiskSpaceWatch {
 
     private static final Logger log = LoggerFactory.getLogger(DiskSpaceWatch.class);
 
-    private final DownloadJobRepository repository;
-    private final RabbitTemplate rabbit;
-    private final StreamingProperties.Messaging messaging;
+    private final DownloadJobs jobs;
     private final DownloadRoot root;
     private final long resumeFreeBytes;
 
-    DiskSpaceWatch(
-            DownloadJobRepository repository,
-            RabbitTemplate rabbit,
-            StreamingProperties properties,
-            DownloadRoot root) {
-        this.repository = repository;
-        this.rabbit = rabbit;
-        this.messaging = properties.messaging();
+    DiskSpaceWatch(DownloadJobs jobs, StreamingProperties properties, DownloadRoot root) {
+        this.jobs = jobs;
         this.root = root;
         this.resumeFreeBytes = properties.cleanup().resumeFreeBytes();
     }
@@ -45,25 +35,15 @@ class DiskSpaceWatch {
 
     /** Resumes the paused jobs if the download folder has room; how many it resumed. */
     int resumeIfRoom() throws IOException {
-        List<DownloadJob> paused = repository.findPaused();
-        if (paused.isEmpty()) {
+        if (!jobs.anyPaused()) {
             return 0;
         }
         long free = Files.getFileStore(root.path()).getUsableSpace();
         if (free < resumeFreeBytes) {
-            log.info("{} download(s) stay paused: {} bytes free, {} wanted", paused.size(), free, resumeFreeBytes);
+            log.info("Downloads stay paused: {} bytes free, {} wanted", free, resumeFreeBytes);
             return 0;
         }
-        int resumed = 0;
-        for (DownloadJob job : paused) {
-            if (repository.markPendingAgain(job.id())) {
-                rabbit.convertAndSend(
-                        messaging.exchange(),
-                        messaging.downloadQueue(),
-                        job.id().toString());
-                resumed++;
-            }
-        }
+        int resumed = jobs.resumePaused();
         log.info("Resuming {} download(s) paused by a full disk: {} bytes free", resumed, free);
         return resumed;
     }

@@ -61,7 +61,7 @@ public class DownloadJobs {
         }
         UUID id = UUID.randomUUID();
         repository.insert(id, infoHash, magnet.toUri());
-        rabbit.convertAndSend(messaging.exchange(), messaging.downloadQueue(), id.toString());
+        sendToWorkers(id);
         return repository.find(id).orElseThrow();
     }
 
@@ -118,17 +118,36 @@ public class DownloadJobs {
     /** Sends again the jobs still PENDING since before {@code before}: their message may have been lost. */
     public int resend(java.time.Instant before) {
         List<DownloadJob> stuck = repository.findPendingSince(before);
-        stuck.forEach(job -> rabbit.convertAndSend(
-                messaging.exchange(), messaging.downloadQueue(), job.id().toString()));
+        stuck.forEach(job -> sendToWorkers(job.id()));
         return stuck.size();
     }
 
     /** Sends every unfinished job to the workers again: after a restart, they resume from the data on disk. */
     public int resumeUnfinished() {
         List<DownloadJob> unfinished = repository.findUnfinished();
-        unfinished.forEach(job -> rabbit.convertAndSend(
-                messaging.exchange(), messaging.downloadQueue(), job.id().toString()));
+        unfinished.forEach(job -> sendToWorkers(job.id()));
         return unfinished.size();
+    }
+
+    /** Sends the jobs a full disk paused back to the workers (PAUSED → PENDING); how many. */
+    int resumePaused() {
+        int resumed = 0;
+        for (DownloadJob job : repository.findPaused()) {
+            if (repository.markPendingAgain(job.id())) {
+                sendToWorkers(job.id());
+                resumed++;
+            }
+        }
+        return resumed;
+    }
+
+    boolean anyPaused() {
+        return !repository.findPaused().isEmpty();
+    }
+
+    // The row is written first, always: a lost message only delays the job until the reconciler sends it again.
+    private void sendToWorkers(UUID jobId) {
+        rabbit.convertAndSend(messaging.exchange(), messaging.downloadQueue(), jobId.toString());
     }
 
     /** The torrent's running job, or else its most recent one. */
