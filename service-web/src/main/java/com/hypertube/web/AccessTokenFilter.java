@@ -16,8 +16,10 @@ import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -35,7 +37,10 @@ public class AccessTokenFilter extends OncePerRequestFilter {
     public static final String SUBJECT = AccessTokenFilter.class.getName() + ".subject";
     public static final String SCOPE = AccessTokenFilter.class.getName() + ".scope";
 
+    private static final int MAX_REMEMBERED = 10_000;
+
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final ConcurrentHashMap<String, JWTClaimsSet> verified = new ConcurrentHashMap<>();
     private final String serviceName;
 
     public AccessTokenFilter(URI jwksUri, String issuer, String audience, String serviceName) {
@@ -72,9 +77,25 @@ public class AccessTokenFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    // A player sends the same token with every range request for 15 minutes: a token verified once is
+    // remembered until it expires (the signature covers the string, so only the clock needs asking again).
+    // Failures are not remembered; past MAX_REMEMBERED tokens the memory starts over.
     private Optional<JWTClaimsSet> verify(String token) {
+        JWTClaimsSet known = verified.get(token);
+        if (known != null) {
+            if (known.getExpirationTime().toInstant().isAfter(Instant.now())) {
+                return Optional.of(known);
+            }
+            verified.remove(token);
+            return Optional.empty();
+        }
         try {
-            return Optional.of(processor.process(token, null));
+            JWTClaimsSet claims = processor.process(token, null);
+            if (verified.size() >= MAX_REMEMBERED) {
+                verified.clear();
+            }
+            verified.put(token, claims);
+            return Optional.of(claims);
         } catch (Exception e) { // parse, signature, claims or key-fetch failure: no identity either way
             return Optional.empty();
         }

@@ -103,6 +103,24 @@ class AccessTokenFilterTest {
     }
 
     @Test
+    void aRememberedTokenStopsWorkingWhenItExpires() throws Exception {
+        String token = token(key, UUID.randomUUID().toString(), "hypertube", 2);
+        MockHttpServletRequest first = request("GET", "/api/movies");
+        first.addHeader("Authorization", "Bearer " + token);
+        MockHttpServletResponse firstResponse = new MockHttpServletResponse();
+        filter.doFilter(first, firstResponse, new MockFilterChain());
+        assertThat(firstResponse.getStatus()).isEqualTo(200);
+
+        Thread.sleep(2_500);
+
+        MockHttpServletRequest later = request("GET", "/api/movies");
+        later.addHeader("Authorization", "Bearer " + token);
+        MockHttpServletResponse laterResponse = new MockHttpServletResponse();
+        filter.doFilter(later, laterResponse, new MockFilterChain());
+        assertThat(laterResponse.getStatus()).isEqualTo(401);
+    }
+
+    @Test
     void theCookieAuthorizesReadsOnlyAndHealthIsNotGuarded() throws Exception {
         String token = token(key, UUID.randomUUID().toString(), "hypertube", 300);
         MockHttpServletRequest read = request("GET", "/stream/proxy/abc");
