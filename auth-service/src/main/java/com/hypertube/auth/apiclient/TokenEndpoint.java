@@ -61,9 +61,7 @@ class TokenEndpoint {
         }
         String[] credentials = credentials(http, form);
         String addressKey = "token:ip:" + RequestOrigin.of(http).ip();
-        throttle.retryAfter(addressKey).ifPresent(wait -> {
-            throw Throttles.tooMany(wait, "failed client authentications");
-        });
+        Throttles.refuseIfLocked(throttle, addressKey, "failed client authentications");
         Set<String> granted =
                 clients.authenticate(credentials[0], credentials[1]).orElse(null);
         if (granted == null) {

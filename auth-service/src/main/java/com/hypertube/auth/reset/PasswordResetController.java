@@ -35,12 +35,8 @@ class PasswordResetController {
         RequestOrigin origin = RequestOrigin.of(http);
         String addressKey = "reset:ip:" + origin.ip();
         String emailKey = "reset:email:" + request.email().toLowerCase(Locale.ROOT);
-        accountThrottle
-                .retryAfter(emailKey)
-                .or(() -> addressThrottle.retryAfter(addressKey))
-                .ifPresent(wait -> {
-                    throw Throttles.tooMany(wait, "password reset requests");
-                });
+        Throttles.refuseIfLocked(accountThrottle, emailKey, "password reset requests");
+        Throttles.refuseIfLocked(addressThrottle, addressKey, "password reset requests");
         // Every request counts: mails are what is being limited, not failures.
         accountThrottle.failed(emailKey);
         addressThrottle.failed(addressKey);
@@ -52,9 +48,7 @@ class PasswordResetController {
     ResponseEntity<Void> confirm(@Valid @RequestBody ResetConfirmation confirmation, HttpServletRequest http) {
         RequestOrigin origin = RequestOrigin.of(http);
         String addressKey = "reset-confirm:ip:" + origin.ip();
-        addressThrottle.retryAfter(addressKey).ifPresent(wait -> {
-            throw Throttles.tooMany(wait, "reset attempts");
-        });
+        Throttles.refuseIfLocked(addressThrottle, addressKey, "reset attempts");
         try {
             resets.confirm(confirmation, origin);
         } catch (RuntimeException e) {

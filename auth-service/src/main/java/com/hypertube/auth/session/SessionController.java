@@ -56,12 +56,8 @@ class SessionController {
         String accountKey = "sign-in:user:" + request.username().toLowerCase(Locale.ROOT);
         String addressKey = "sign-in:ip:" + origin.ip();
         // A locked account or address is answered before the password is even looked at.
-        accountThrottle
-                .retryAfter(accountKey)
-                .or(() -> addressThrottle.retryAfter(addressKey))
-                .ifPresent(wait -> {
-                    throw Throttles.tooMany(wait, "failed sign-ins");
-                });
+        Throttles.refuseIfLocked(accountThrottle, accountKey, "failed sign-ins");
+        Throttles.refuseIfLocked(addressThrottle, addressKey, "failed sign-ins");
         User user =
                 accounts.authenticate(request.username(), request.password()).orElse(null);
         if (user == null) {

@@ -31,6 +31,13 @@ public class Throttles {
         return new Throttle(settings.freeAttempts() * 4, settings.firstLockout(), settings.maxLockout(), clock);
     }
 
+    /** Refuses at once, with the 429 below, while this key is locked. */
+    public static void refuseIfLocked(Throttle throttle, String key, String what) {
+        throttle.retryAfter(key).ifPresent(wait -> {
+            throw tooMany(wait, what);
+        });
+    }
+
     /** The 429 answer: when to come back, in seconds rounded up. */
     public static ErrorResponseException tooMany(Duration retryAfter, String what) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);

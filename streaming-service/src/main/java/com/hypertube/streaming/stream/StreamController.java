@@ -171,11 +171,13 @@ class StreamController {
             throw StreamProblems.unknownFile(fileIndex, info.files().size());
         }
         TorrentFile file = info.files().get(fileIndex);
+        // Looked up once: the validators and the sending below both need it.
+        Optional<Path> onDisk = torrent.completedFile(fileIndex);
         String rangeHeader = request.getHeader(HttpHeaders.RANGE);
         if (torrent.status().state() == TorrentState.SEEDING) {
             // A torrent's content is fixed by its hash: once complete, the tag never needs to change. Spring
             // answers If-None-Match / If-Modified-Since (304) and sets ETag and Last-Modified.
-            Validators validators = Validators.of(torrent, fileIndex);
+            Validators validators = Validators.of(torrent.infoHash(), fileIndex, onDisk);
             if (new ServletWebRequest(request, response)
                     .checkNotModified(validators.etag(), validators.lastModified())) {
                 return;
@@ -205,7 +207,6 @@ class StreamController {
         watchLog.watched(torrent.infoHash().hex(), fileIndex, file.displayPath(), file.length(), clock.instant());
         long requested = System.nanoTime();
         metrics.streamStarted();
-        Optional<Path> onDisk = torrent.completedFile(fileIndex);
         if (onDisk.isPresent()) {
             // Complete: straight from the file, the cache-first path, with no piece bookkeeping at all. Where
             // Tomcat can, it sends the range itself with sendfile(2) once we return: no copy through the heap.

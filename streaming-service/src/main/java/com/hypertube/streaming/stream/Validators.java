@@ -1,11 +1,13 @@
 package com.hypertube.streaming.stream;
 
-import com.hypertube.torrent.session.TorrentHandle;
+import com.hypertube.torrent.metainfo.InfoHash;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * The validators of a complete file: an ETag from the info hash and file index (the content can never
@@ -15,14 +17,11 @@ import java.time.format.DateTimeParseException;
  */
 record Validators(String etag, long lastModified) {
 
-    static Validators of(TorrentHandle torrent, int fileIndex) throws IOException {
-        long lastModified = -1;
-        var path = torrent.completedFile(fileIndex);
-        if (path.isPresent()) {
-            // HTTP dates have whole seconds: compare like with like.
-            lastModified = Files.getLastModifiedTime(path.get()).toMillis() / 1000 * 1000;
-        }
-        return new Validators("\"" + torrent.infoHash().hex() + "-" + fileIndex + "\"", lastModified);
+    static Validators of(InfoHash infoHash, int fileIndex, Optional<Path> onDisk) throws IOException {
+        // HTTP dates have whole seconds: compare like with like.
+        long lastModified =
+                onDisk.isPresent() ? Files.getLastModifiedTime(onDisk.get()).toMillis() / 1000 * 1000 : -1;
+        return new Validators("\"" + infoHash.hex() + "-" + fileIndex + "\"", lastModified);
     }
 
     /** Whether an If-Range header (absent, an entity tag or an HTTP date) lets the Range apply. */

@@ -135,32 +135,16 @@ class StreamFlowIT {
         assertThat(proxy.statusCode()).isEqualTo(206);
         assertThat(proxy.body()).isEqualTo(Arrays.copyOfRange(movie, 0, 10));
         String etag = proxy.headers().firstValue("ETag").orElseThrow();
-        HttpResponse<byte[]> unchanged = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream/" + hash() + "/0"))
-                        .header("If-None-Match", etag)
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> unchanged = getWith("/api/stream/" + hash() + "/0", "If-None-Match", etag);
         assertThat(unchanged.statusCode()).isEqualTo(304);
         String lastModified = proxy.headers().firstValue("Last-Modified").orElseThrow();
-        HttpResponse<byte[]> notModifiedSince = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream/" + hash() + "/0"))
-                        .header("If-Modified-Since", lastModified)
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> notModifiedSince =
+                getWith("/api/stream/" + hash() + "/0", "If-Modified-Since", lastModified);
         assertThat(notModifiedSince.statusCode()).isEqualTo(304);
         // If-Range: the range only for the current copy; a stale validator gets the whole file.
-        HttpResponse<byte[]> sameCopy = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream/" + hash() + "/0"))
-                        .header("Range", "bytes=0-9")
-                        .header("If-Range", etag)
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        HttpResponse<byte[]> staleCopy = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream/" + hash() + "/0"))
-                        .header("Range", "bytes=0-9")
-                        .header("If-Range", "\"some-other-version\"")
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> sameCopy = getWith("/api/stream/" + hash() + "/0", "Range", "bytes=0-9", "If-Range", etag);
+        HttpResponse<byte[]> staleCopy =
+                getWith("/api/stream/" + hash() + "/0", "Range", "bytes=0-9", "If-Range", "\"some-other-version\"");
         assertThat(sameCopy.statusCode()).isEqualTo(206);
         assertThat(staleCopy.statusCode()).isEqualTo(200);
         assertThat(staleCopy.body()).isEqualTo(movie);
@@ -395,10 +379,15 @@ class StreamFlowIT {
     }
 
     private HttpResponse<byte[]> get(String path, String range) throws IOException, InterruptedException {
+        return range == null ? getWith(path) : getWith(path, "Range", range);
+    }
+
+    /** A GET with these headers, given as name, value, name, value… */
+    private HttpResponse<byte[]> getWith(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30));
-        if (range != null) {
-            request.header("Range", range);
+        if (headers.length > 0) {
+            request.headers(headers);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
