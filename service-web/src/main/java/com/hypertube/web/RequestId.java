@@ -1,6 +1,7 @@
 package com.hypertube.web;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
@@ -23,9 +24,14 @@ public final class RequestId {
 
     /** The caller's id when it is safe to reuse, otherwise a fresh one. */
     public static String acceptOrCreate(String fromCaller) {
-        return fromCaller != null && SAFE.matcher(fromCaller).matches()
-                ? fromCaller
-                : UUID.randomUUID().toString();
+        return fromCaller != null && SAFE.matcher(fromCaller).matches() ? fromCaller : fresh();
+    }
+
+    // An id only has to be unique enough to find log lines, not unguessable: UUID.randomUUID() would take
+    // the SecureRandom lock on every request, which hundreds of concurrent requests then queue on.
+    private static String fresh() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     /** The id of the request this thread is serving, or {@code null} outside a request. */

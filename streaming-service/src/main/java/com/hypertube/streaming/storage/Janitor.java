@@ -62,7 +62,7 @@ public class Janitor {
             Instant last = watchLog.lastWatched(torrent.infoHash().hex());
             boolean idle = last == null || last.isBefore(now.minus(rules.idleTorrentAfter()));
             if (idle
-                    && torrent.status().state() == TorrentState.SEEDING
+                    && torrent.state() == TorrentState.SEEDING
                     && torrent.readerWindows().isEmpty()) {
                 stop(torrent, "idle since " + last);
             }

@@ -2,10 +2,8 @@ package com.hypertube.streaming.stream;
 
 import com.hypertube.streaming.StreamingProperties;
 import com.hypertube.streaming.cooldown.Cooldowns;
-import com.hypertube.streaming.debug.StreamingMetrics;
 import com.hypertube.streaming.download.DownloadJob;
 import com.hypertube.streaming.download.DownloadJobs;
-import com.hypertube.streaming.storage.WatchLog;
 import com.hypertube.streaming.torrent.TorrentEngine;
 import com.hypertube.streaming.web.Viewer;
 import com.hypertube.torrent.magnet.InvalidMagnetException;
@@ -16,17 +14,10 @@ import com.hypertube.torrent.metainfo.MetainfoException;
 import com.hypertube.torrent.metainfo.TorrentFile;
 import com.hypertube.torrent.metainfo.TorrentInfo;
 import com.hypertube.torrent.session.TorrentHandle;
-import com.hypertube.torrent.session.TorrentState;
-import com.hypertube.torrent.stream.TorrentFileReader;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -34,7 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.springframework.http.HttpHeaders;
+import java.util.function.ToIntFunction;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,8 +37,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Press play: {@code POST /api/stream} starts (or joins) the download of a torrent; {@code GET
@@ -58,34 +49,26 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class StreamController {
 
-    private static final int COPY_BUFFER = 256 * 1024;
-    private static final int DISK_BUFFER = 1024 * 1024;
-
-    private final WatchLog watchLog;
-    private final StreamingMetrics metrics;
+    private final FileResponses responses;
     private final DownloadJobs jobs;
     private final TorrentEngine engine;
     private final Cooldowns cooldowns;
     private final InstantSource clock;
     private final Duration metadataTimeout;
-    private final Duration readTimeout;
 
     StreamController(
-            WatchLog watchLog,
-            StreamingMetrics metrics,
+            FileResponses responses,
             DownloadJobs jobs,
             TorrentEngine engine,
             Cooldowns cooldowns,
             InstantSource clock,
             StreamingProperties properties) {
-        this.watchLog = watchLog;
-        this.metrics = metrics;
+        this.responses = responses;
         this.jobs = jobs;
         this.cooldowns = cooldowns;
         this.clock = clock;
         this.engine = engine;
         this.metadataTimeout = properties.torrent().metadataTimeout();
-        this.readTimeout = properties.torrent().readTimeout();
     }
 
     @PostMapping(path = "/api/stream", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -132,164 +115,55 @@ class StreamController {
     @RequestMapping(
             path = "/api/stream/{infoHash}/{fileIndex}",
             method = {RequestMethod.GET, RequestMethod.HEAD})
-    void stream(
+    StreamingResponseBody stream(
             @PathVariable String infoHash,
             @PathVariable int fileIndex,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
         InfoHash hash = parseHash(infoHash);
-        TorrentHandle torrent = running(hash);
-        serve(torrent, awaitMetadata(torrent, hash), fileIndex, request, response);
+        return respond(running(hash), hash, info -> fileIndex, request, response);
     }
 
     /** Seed 000's address for a torrent's default file: its largest video. */
     @RequestMapping(
             path = "/stream/proxy/{infoHash}",
             method = {RequestMethod.GET, RequestMethod.HEAD})
-    void proxy(@PathVariable String infoHash, HttpServletRequest request, HttpServletResponse response)
+    StreamingResponseBody proxy(@PathVariable String infoHash, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         InfoHash hash = parseHash(infoHash);
-        TorrentHandle torrent = running(hash);
-        TorrentInfo info = awaitMetadata(torrent, hash);
-        Integer defaultFile =
-                TorrentDescription.of(hash.hex(), null, info.files()).defaultFileIndex();
-        if (defaultFile == null) {
-            throw StreamProblems.unknownFile(0, 0);
-        }
-        serve(torrent, info, defaultFile, request, response);
+        return respond(running(hash), hash, StreamController::defaultFile, request, response);
     }
 
-    private void serve(
+    private StreamingResponseBody respond(
             TorrentHandle torrent,
-            TorrentInfo info,
-            int fileIndex,
+            InfoHash hash,
+            ToIntFunction<TorrentInfo> fileOf,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        if (fileIndex < 0 || fileIndex >= info.files().size()) {
-            throw StreamProblems.unknownFile(fileIndex, info.files().size());
+        TorrentInfo known = torrent.metadata().getNow(null);
+        if (known != null) {
+            return responses.respond(torrent, known, fileOf.applyAsInt(known), request, response, true);
         }
-        TorrentFile file = info.files().get(fileIndex);
-        // Looked up once: the validators and the sending below both need it.
-        Optional<Path> onDisk = torrent.completedFile(fileIndex);
-        String rangeHeader = request.getHeader(HttpHeaders.RANGE);
-        if (torrent.status().state() == TorrentState.SEEDING) {
-            // A torrent's content is fixed by its hash: once complete, the tag never needs to change. Spring
-            // answers If-None-Match / If-Modified-Since (304) and sets ETag and Last-Modified.
-            Validators validators = Validators.of(torrent.infoHash(), fileIndex, onDisk);
-            if (new ServletWebRequest(request, response)
-                    .checkNotModified(validators.etag(), validators.lastModified())) {
-                return;
+        // A magnet just added: its metadata is on its way from the peers. Waited for on a virtual thread
+        // (Spring runs the body there), never on one of the few request threads.
+        return out -> {
+            TorrentInfo info = awaitMetadata(torrent, hash);
+            StreamingResponseBody body =
+                    responses.respond(torrent, info, fileOf.applyAsInt(info), request, response, false);
+            if (body != null) {
+                body.writeTo(out);
             }
-            if (!validators.matchIfRange(request.getHeader(HttpHeaders.IF_RANGE))) {
-                rangeHeader = null; // RFC 9110 §13.1.5: the client's copy is stale, so it gets the whole file
-            }
-        } else if (request.getHeader(HttpHeaders.IF_RANGE) != null) {
-            rangeHeader = null; // nothing to validate against while downloading: the whole file, to be safe
-        }
-        Optional<ByteRange> range = ByteRange.parse(rangeHeader, file.length());
-        long start = range.map(ByteRange::start).orElse(0L);
-        long length = range.map(ByteRange::length).orElse(file.length());
-
-        response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
-        response.setContentType(MediaTypes.of(file.displayPath()));
-        response.setContentLengthLong(length);
-        if (range.isPresent()) {
-            response.setStatus(HttpStatus.PARTIAL_CONTENT.value());
-            response.setHeader(
-                    HttpHeaders.CONTENT_RANGE,
-                    "bytes " + start + "-" + range.get().end() + "/" + file.length());
-        }
-        if (request.getMethod().equals("HEAD") || length == 0) {
-            return;
-        }
-        watchLog.watched(torrent.infoHash().hex(), fileIndex, file.displayPath(), file.length(), clock.instant());
-        long requested = System.nanoTime();
-        metrics.streamStarted();
-        if (onDisk.isPresent()) {
-            // Complete: straight from the file, the cache-first path, with no piece bookkeeping at all. Where
-            // Tomcat can, it sends the range itself with sendfile(2) once we return: no copy through the heap.
-            if (Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT))) {
-                request.setAttribute(
-                        SENDFILE_FILENAME, onDisk.get().toAbsolutePath().toString());
-                request.setAttribute(SENDFILE_START, start);
-                request.setAttribute(SENDFILE_END, start + length);
-                metrics.firstByte(Duration.ofNanos(System.nanoTime() - requested));
-                metrics.streamEnded();
-                return;
-            }
-            try (FileChannel channel = FileChannel.open(onDisk.get(), StandardOpenOption.READ)) {
-                copyFromDisk(channel, start, length, response.getOutputStream());
-                metrics.firstByte(Duration.ofNanos(System.nanoTime() - requested));
-            } finally {
-                metrics.streamEnded();
-            }
-            return;
-        }
-        try (TorrentFileReader reader = torrent.openFile(fileIndex, readTimeout)) {
-            reader.position(start);
-            copy(
-                    reader,
-                    response.getOutputStream(),
-                    length,
-                    () -> metrics.firstByte(Duration.ofNanos(System.nanoTime() - requested)));
-        } catch (TorrentFileReader.TorrentPausedException e) {
-            // Cancelled while the viewer waited: say so if nothing was sent yet; else the connection just ends.
-            if (response.isCommitted()) {
-                throw e;
-            }
-            response.reset();
-            throw StreamProblems.downloadStopped(torrent.infoHash().hex());
-        } catch (TorrentFileReader.PieceTimeoutException e) {
-            metrics.stalled();
-            throw e;
-        } finally {
-            metrics.streamEnded();
-        }
+        };
     }
 
-    // Tomcat's sendfile contract: request attributes read after the servlet returns.
-    private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
-    private static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
-    private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
-    private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
-
-    private static void copyFromDisk(FileChannel channel, long start, long length, OutputStream out)
-            throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(DISK_BUFFER, Math.max(1, length)));
-        long position = start;
-        long end = start + length;
-        while (position < end) {
-            buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
-            int read = channel.read(buffer, position);
-            if (read < 0) {
-                break;
-            }
-            out.write(buffer.array(), 0, read);
-            position += read;
+    private static int defaultFile(TorrentInfo info) {
+        Integer defaultFile = TorrentDescription.defaultFileIndex(info.files());
+        if (defaultFile == null) {
+            throw StreamProblems.unknownFile(0, 0);
         }
-        out.flush();
-    }
-
-    // A viewer who leaves makes the write fail: the reader is closed on the way out, and its priority goes.
-    private static void copy(TorrentFileReader reader, OutputStream out, long length, Runnable onFirstByte)
-            throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(COPY_BUFFER);
-        long left = length;
-        while (left > 0) {
-            buffer.clear().limit((int) Math.min(buffer.capacity(), left));
-            int read = reader.read(buffer);
-            if (read < 0) {
-                break;
-            }
-            if (left == length) {
-                onFirstByte.run();
-            }
-            out.write(buffer.array(), 0, read);
-            left -= read;
-        }
-        out.flush();
+        return defaultFile;
     }
 
     /** The torrent, started again if it was saved; during a cooldown, a 503 that says until when. */

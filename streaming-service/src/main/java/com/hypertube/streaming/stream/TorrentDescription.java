@@ -23,16 +23,20 @@ record TorrentDescription(String infoHash, UUID jobId, String status, Integer de
                         MediaTypes.of(file.displayPath()),
                         MediaTypes.isVideo(file.displayPath())))
                 .toList();
-        Integer defaultFile = files.stream()
-                .filter(FileEntry::playable)
-                .max(Comparator.comparingLong(FileEntry::size))
-                .map(FileEntry::index)
-                .orElse(null);
         return new TorrentDescription(
                 infoHash,
                 job == null ? null : job.id(),
                 job == null ? null : job.status().name(),
-                defaultFile,
+                defaultFileIndex(torrentFiles),
                 files);
+    }
+
+    /** The file a player gets by default: the largest playable video, or {@code null} when there is none. */
+    static Integer defaultFileIndex(List<TorrentFile> torrentFiles) {
+        return torrentFiles.stream()
+                .filter(file -> MediaTypes.isVideo(file.displayPath()))
+                .max(Comparator.comparingLong(TorrentFile::length))
+                .map(TorrentFile::index)
+                .orElse(null);
     }
 }

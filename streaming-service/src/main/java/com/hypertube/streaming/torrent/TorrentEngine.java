@@ -55,7 +55,7 @@ public class TorrentEngine implements DisposableBean {
         Optional<TorrentHandle> running = client.find(magnet.infoHash());
         if (running.isPresent()) {
             // Pressing play again after a cancel brings a paused torrent back.
-            if (running.get().status().state() == com.hypertube.torrent.session.TorrentState.PAUSED) {
+            if (running.get().state() == com.hypertube.torrent.session.TorrentState.PAUSED) {
                 running.get().resume();
             }
             running.get().addPeers(magnet.peers()); // a second viewer may know peers the first did not

@@ -38,7 +38,7 @@ final class SeedCommand {
         ProgressPrinter progress = new ProgressPrinter(json ? out : err, json);
         try (TorrentClient client = Clients.open(port, Path.of(data))) {
             TorrentHandle torrent = source.addTo(client);
-            while (torrent.status().state() == TorrentState.CHECKING) {
+            while (torrent.state() == TorrentState.CHECKING) {
                 Thread.sleep(100);
             }
             var status = torrent.status();

@@ -68,6 +68,11 @@ public final class TorrentHandle {
         return session.status();
     }
 
+    /** The state alone: cheap, unlike {@link #status()}, which counts pieces and copies the bitfield. */
+    public TorrentState state() {
+        return session.state();
+    }
+
     public void addListener(Consumer<TorrentEvent> listener) {
         session.addListener(listener);
     }
@@ -85,7 +90,7 @@ public final class TorrentHandle {
                 default -> {}
             }
         });
-        if (status().state() == TorrentState.SEEDING) {
+        if (state() == TorrentState.SEEDING) {
             completion.complete(null);
         }
         return completion;
@@ -140,7 +145,7 @@ public final class TorrentHandle {
         if (info == null
                 || fileIndex < 0
                 || fileIndex >= info.files().size()
-                || session.status().state() != TorrentState.SEEDING
+                || session.state() != TorrentState.SEEDING
                 || !(session.storage() instanceof FileStorage files)) {
             return java.util.Optional.empty();
         }

@@ -58,13 +58,13 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
     private final List<Consumer<TorrentEvent>> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<TorrentInfo> metadata = new CompletableFuture<>();
 
-    private TorrentInfo info;
+    private volatile TorrentInfo info; // written under the monitor; read without it by info()
     private byte[] rawInfo;
     private Storage storage;
     private PiecePicker picker;
     private Bitfield have;
     private Set<Integer> selectedFiles;
-    private TorrentState state;
+    private volatile TorrentState state; // written under the monitor; read without it by state()
     private final MetadataExchange metadataExchange;
     private final Choker choker;
     private final Map<PeerAddress, Peer> peers = new LinkedHashMap<>();
@@ -349,8 +349,13 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         return rawInfo == null ? null : rawInfo.clone();
     }
 
-    synchronized TorrentInfo info() {
+    // Lock-free: every range request of every viewer asks, and must not queue behind the peers' work.
+    TorrentInfo info() {
         return info;
+    }
+
+    TorrentState state() {
+        return state;
     }
 
     /**
