@@ -234,21 +234,18 @@ class GatewayGuardIT {
         assertThat(stranger.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
-    // A new client (so a new connection) per request: Reactor Netty 1.3.6 can leave a keep-alive request
-    // that arrives while the previous exchange is finishing unread (reactor-netty#4347, fixed in a later
-    // release than Spring Boot 4.0.7 brings); these tests are about the guard, not that race.
+    // One client for all the tests, as a browser would be: its connections are kept alive and reused.
+    private static final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
     private HttpResponse<String> send(String method, String path, Map<String, String> headers) throws Exception {
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         headers.forEach(request::header);
-        try (http) {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static StubService start(StubService.Answer answer) {

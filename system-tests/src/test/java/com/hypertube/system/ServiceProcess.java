@@ -91,8 +91,8 @@ final class ServiceProcess implements AutoCloseable {
             request.header("Content-Type", "application/json");
         }
         headers.forEach(request::header);
-        // A new connection per request: the gateway's Reactor Netty 1.3.6 can leave a keep-alive request that
-        // arrives while the previous exchange is finishing unread (reactor-netty#4347).
+        // A new connection per request: these tests kill and restart the processes, and a kept-alive
+        // connection to a process that is gone would fail the next request for the wrong reason.
         try (HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2))
