@@ -201,7 +201,12 @@ class FileResponses {
             throw StreamProblems.downloadStopped(torrent.infoHash().hex());
         } catch (TorrentFileReader.PieceTimeoutException e) {
             metrics.stalled();
-            throw e;
+            // Before the first byte the viewer gets a problem that says so; after it, the connection just ends.
+            if (response.isCommitted()) {
+                throw e;
+            }
+            response.reset();
+            throw StreamProblems.stalled(torrent.infoHash().hex(), e.getMessage());
         }
     }
 }

@@ -69,6 +69,16 @@ final class StreamProblems {
         return problem;
     }
 
+    static ErrorResponseException stalled(String infoHash, String reason) {
+        ErrorResponseException problem = problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "stream-stalled",
+                "The data asked for has not arrived from the swarm in time (" + reason + "): try again shortly.");
+        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, "10");
+        problem.getBody().setProperty("infoHash", infoHash);
+        return problem;
+    }
+
     static ErrorResponseException rangeNotSatisfiable(long size) {
         ErrorResponseException problem = problem(
                 HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,

@@ -244,23 +244,8 @@ class StreamFlowIT {
         assertThat(broken.body()).contains("not a torrent file");
     }
 
-    private HttpResponse<String> upload(byte[] torrent) throws IOException, InterruptedException {
-        String boundary = "hypertube-test-boundary";
-        byte[] head = ("--" + boundary
-                        + "\r\nContent-Disposition: form-data; name=\"torrent\"; filename=\"t.torrent\"\r\n"
-                        + "Content-Type: application/x-bittorrent\r\n\r\n")
-                .getBytes();
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes();
-        byte[] body = new byte[head.length + torrent.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(torrent, 0, body, head.length, torrent.length);
-        System.arraycopy(tail, 0, body, head.length + torrent.length, tail.length);
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream"))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> upload(byte[] torrent) throws Exception {
+        return new com.hypertube.streaming.support.ServiceClient(port).upload(torrent);
     }
 
     // An uploaded torrent carries no peer: a second viewer's magnet tells the running torrent where one is.

@@ -40,6 +40,26 @@ public final class ServiceClient {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Presses play on an uploaded .torrent (multipart, part {@code torrent}). */
+    public HttpResponse<String> upload(byte[] torrent) throws Exception {
+        String boundary = "hypertube-test-boundary";
+        byte[] head = ("--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"torrent\"; filename=\"t.torrent\"\r\n"
+                        + "Content-Type: application/x-bittorrent\r\n\r\n")
+                .getBytes();
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes();
+        byte[] body = new byte[head.length + torrent.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(torrent, 0, body, head.length, torrent.length);
+        System.arraycopy(tail, 0, body, head.length + torrent.length, tail.length);
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Presses play on a magnet; returns the job id. */
     public String play(String magnet) throws Exception {
         return jobIdOf(
