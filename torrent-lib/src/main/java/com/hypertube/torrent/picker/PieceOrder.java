@@ -28,11 +28,25 @@ public final class PieceOrder {
         public static final long NO_DEADLINE = Long.MAX_VALUE;
     }
 
-    public static final Comparator<Candidate> MOST_URGENT_FIRST = Comparator.comparingLong(Candidate::deadline)
-            .thenComparing(Candidate::begun, Comparator.reverseOrder())
-            .thenComparing(Candidate::priority, Comparator.reverseOrder())
-            .thenComparingInt(Candidate::availability)
-            .thenComparingInt(Candidate::piece);
+    /**
+     * The order above, field by field. Written out rather than chained from {@code Comparator.comparing…}:
+     * it runs for every piece on every pick, and the chained form boxes and dispatches through five lambdas.
+     */
+    public static final Comparator<Candidate> MOST_URGENT_FIRST = (a, b) -> {
+        if (a.deadline() != b.deadline()) {
+            return Long.compare(a.deadline(), b.deadline());
+        }
+        if (a.begun() != b.begun()) {
+            return a.begun() ? -1 : 1;
+        }
+        if (a.priority() != b.priority()) {
+            return Integer.compare(b.priority(), a.priority());
+        }
+        if (a.availability() != b.availability()) {
+            return Integer.compare(a.availability(), b.availability());
+        }
+        return Integer.compare(a.piece(), b.piece());
+    };
 
     private PieceOrder() {}
 }

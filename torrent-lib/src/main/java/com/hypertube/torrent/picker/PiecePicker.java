@@ -124,14 +124,24 @@ public final class PiecePicker {
         return new PieceOrder.Candidate(piece, deadline[piece], begun.get(piece), priority[piece], availability[piece]);
     }
 
+    /** Whether any piece we want, not begun yet, is one the peer has: the first found ends the look. */
+    public boolean anyToBegin(Bitfield peerHas) {
+        for (int piece = have.nextClearBit(0); piece < pieceCount; piece = have.nextClearBit(piece + 1)) {
+            if (priority[piece] != SKIP && !begun.get(piece) && peerHas.has(piece)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The most urgent piece not yet begun that the peer has and we want: a pass over all pieces, cheaper
      * than keeping them sorted as availability keeps changing, and done once per piece begun.
      */
     public Optional<PieceOrder.Candidate> nextToBegin(Bitfield peerHas) {
         PieceOrder.Candidate best = null;
-        for (int piece = 0; piece < pieceCount; piece++) {
-            if (isWanted(piece) && !begun.get(piece) && peerHas.has(piece)) {
+        for (int piece = have.nextClearBit(0); piece < pieceCount; piece = have.nextClearBit(piece + 1)) {
+            if (priority[piece] != SKIP && !begun.get(piece) && peerHas.has(piece)) {
                 PieceOrder.Candidate candidate = candidate(piece);
                 if (best == null || PieceOrder.MOST_URGENT_FIRST.compare(candidate, best) < 0) {
                     best = candidate;

@@ -170,8 +170,9 @@ final class RequestScheduler {
                 }
             }
         }
-        // Endgame: nothing left to begin, every missing block asked of someone: ask again in parallel.
-        if (picker.nextToBegin(peer.has).isEmpty()) {
+        // Endgame: nothing left to begin, every missing block asked of someone: ask again in parallel. (Asked
+        // after every block received while the pieces in flight are at their budget: a cheap look, not a pick.)
+        if (!picker.anyToBegin(peer.has)) {
             for (PieceDownload download : downloads.values()) {
                 int block = peer.has.has(download.piece) ? download.blockToAskAgain(peer, now) : -1;
                 if (block >= 0) {

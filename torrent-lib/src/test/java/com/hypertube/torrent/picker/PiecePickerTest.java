@@ -28,6 +28,23 @@ class PiecePickerTest {
     }
 
     @Test
+    void anyToBeginSeesOnlyWantedUnbegunPiecesThePeerHas() {
+        Bitfield peer = new Bitfield(8);
+        peer.set(2);
+        peer.set(3);
+        assertThat(picker.anyToBegin(peer)).isTrue();
+
+        picker.setHave(2);
+        picker.setBegun(3, true);
+        assertThat(picker.anyToBegin(peer)).as("had, begun").isFalse();
+
+        picker.setBegun(3, false);
+        picker.setPriority(3, PiecePicker.SKIP);
+        assertThat(picker.anyToBegin(peer)).as("not wanted").isFalse();
+        assertThat(picker.anyToBegin(seeder)).as("others the seeder has").isTrue();
+    }
+
+    @Test
     void lowestIndexWhenAllElseIsEqual() {
         picker.peerHasAll(seeder);
 
