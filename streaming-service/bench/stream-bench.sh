@@ -40,13 +40,10 @@ ms() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f", (b - a) * 1000}'; }
 echo "work folder: $WORK"
 mkdir -p "$WORK/seed"
 # Two films of random bytes (fresh each run, so that nothing is already downloaded): one streamed
-# straight from the service, one through the gateway. Named after the run: the download folder keeps each
-# torrent's data under its name, and an earlier run's torrent must not find (and check, and fight over)
-# another content under the same name.
-RUN=$(date +%s)
+# straight from the service, one through the gateway.
 for name in direct gateway; do
-    head -c "$((SIZE_MIB * 1048576))" /dev/urandom >"$WORK/seed/bench-$name-$RUN.mkv"
-    "$JAVA" -jar "$JAR" create "$WORK/seed/bench-$name-$RUN.mkv" --piece-length 1048576 -o "$WORK/$name.torrent" >/dev/null
+    head -c "$((SIZE_MIB * 1048576))" /dev/urandom >"$WORK/seed/bench-$name.mkv"
+    "$JAVA" -jar "$JAR" create "$WORK/seed/bench-$name.mkv" --piece-length 1048576 -o "$WORK/$name.torrent" >/dev/null
 done
 declare -A SEED_PORT
 for name in direct gateway; do
@@ -119,7 +116,7 @@ rate() { # url -> MB/s, the median of three rounds (the first round also warms t
 }
 ours=$(rate "$SERVICE/api/stream/$direct_hash/0")
 via_gateway=$(rate "$GATEWAY/api/stream/$direct_hash/0")
-theirs=$(rate "http://127.0.0.1:$NGINX_PORT/bench-direct-$RUN.mkv")
+theirs=$(rate "http://127.0.0.1:$NGINX_PORT/$direct_hash/bench-direct.mkv") # each torrent has its folder
 echo "completed ${SIZE_MIB} MiB file: ours ${ours} MB/s, through the gateway ${via_gateway} MB/s, nginx ${theirs} MB/s;" \
     "ratio ours/nginx $(awk -v a="$ours" -v b="$theirs" 'BEGIN {printf "%.2f", a / b}') (target ≥ 0.8)"
 

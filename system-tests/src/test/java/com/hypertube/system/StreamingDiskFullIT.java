@@ -71,7 +71,8 @@ class StreamingDiskFullIT {
                 assertThat(run("mount", "-o", "remount,size=16m", downloads.toString()))
                         .isTrue();
                 awaitStatus(streaming, jobId, "COMPLETED", Duration.ofSeconds(90));
-                assertThat(Files.readAllBytes(downloads.resolve("big-film.mp4")))
+                assertThat(Files.readAllBytes(
+                                downloads.resolve(metainfo.infoHash().hex()).resolve("big-film.mp4")))
                         .isEqualTo(film);
             }
         } finally {

@@ -78,7 +78,8 @@ class StreamingRestartIT {
                 awaitProgress(second, jobId, 100, Duration.ofSeconds(90));
                 HttpResponse<String> job = second.get("/api/downloads/" + jobId);
                 assertThat(job.body()).contains("\"status\":\"COMPLETED\"");
-                assertThat(Files.readAllBytes(downloads.resolve("restart-film.mp4")))
+                assertThat(Files.readAllBytes(
+                                downloads.resolve(metainfo.infoHash().hex()).resolve("restart-film.mp4")))
                         .isEqualTo(film);
                 // Resumed, not started over: the second run fetched less than the whole film from the seeder.
                 String debug = second.get("/api/torrents/" + metainfo.infoHash().hex() + "/debug")

@@ -101,7 +101,8 @@ public class Janitor {
         if (running.isPresent() && !running.get().readerWindows().isEmpty()) {
             return false; // being streamed: never
         }
-        Path path = root.resolve(file.path()).normalize();
+        Path folder = root.resolve(file.infoHash()).normalize(); // each torrent's files have a folder of their own
+        Path path = folder.resolve(file.path()).normalize();
         if (!path.startsWith(root)) {
             log.error("Refusing to delete {}: outside the download root", path);
             return false;
@@ -109,6 +110,7 @@ public class Janitor {
         running.ifPresent(torrent -> stop(torrent, "its file " + file.path() + " is deleted"));
         try {
             Files.deleteIfExists(path);
+            deleteEmptyFolders(path.getParent(), folder);
             watchLog.forget(file.infoHash(), file.fileIndex());
             log.info("Deleted {} ({})", file.path(), why);
             return true;
@@ -124,6 +126,17 @@ public class Janitor {
             log.info("Stopped torrent {}: {}", torrent.infoHash(), why);
         } catch (IOException e) {
             log.warn("Stopping torrent {} failed", torrent.infoHash(), e);
+        }
+    }
+
+    /** The folders a deleted file leaves empty, up to and including its torrent's own. */
+    private static void deleteEmptyFolders(Path from, Path upTo) {
+        for (Path dir = from; dir != null && dir.startsWith(upTo); dir = dir.getParent()) {
+            try {
+                Files.delete(dir);
+            } catch (IOException notEmptyOrGone) {
+                return;
+            }
         }
     }
 }

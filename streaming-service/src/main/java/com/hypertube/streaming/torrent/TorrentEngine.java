@@ -38,6 +38,8 @@ public class TorrentEngine implements DisposableBean {
                     .port(properties.torrent().listenPort())
                     .uploadLimit(properties.torrent().uploadLimit())
                     .downloadRoot(downloadRoot.path())
+                    // <root>/<info hash>/…: two torrents with files of the same name never share them.
+                    .folderPerTorrent()
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException(

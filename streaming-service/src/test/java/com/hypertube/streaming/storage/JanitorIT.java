@@ -43,8 +43,8 @@ class JanitorIT {
     void idleTorrentsStopUnwatchedFilesGoAndAFileBeingStreamedIsNeverTouched() throws Exception {
         Metainfo watched = downloadAndWatch("kept.mp4");
         Metainfo streaming = downloadAndWatch("playing.mp4");
-        Path keptFile = downloadRoot.path().resolve("kept.mp4");
-        Path playingFile = downloadRoot.path().resolve("playing.mp4");
+        Path keptFile = fileOf(watched, "kept.mp4");
+        Path playingFile = fileOf(streaming, "playing.mp4");
 
         try (TorrentFileReader viewer =
                 engine.find(streaming.infoHash()).orElseThrow().openFile(0, Duration.ofSeconds(5))) {
@@ -60,20 +60,28 @@ class JanitorIT {
                     .plus(properties.cleanup().deleteUnwatchedAfter())
                     .plusSeconds(60));
             assertThat(keptFile).as("unwatched for too long").doesNotExist();
+            assertThat(keptFile.getParent())
+                    .as("and its torrent's folder, left empty")
+                    .doesNotExist();
             assertThat(playingFile).as("being streamed: never deleted").exists();
         }
     }
 
     @Test
     void overTheQuotaTheLeastRecentlyWatchedGoFirst() throws Exception {
-        downloadAndWatch("older.mp4");
+        Path older = fileOf(downloadAndWatch("older.mp4"), "older.mp4");
         Thread.sleep(20);
-        downloadAndWatch("newer.mp4");
+        Path newer = fileOf(downloadAndWatch("newer.mp4"), "newer.mp4");
 
-        janitor.enforceQuota(Files.size(downloadRoot.path().resolve("newer.mp4")));
+        janitor.enforceQuota(Files.size(newer));
 
-        assertThat(downloadRoot.path().resolve("older.mp4")).doesNotExist();
-        assertThat(downloadRoot.path().resolve("newer.mp4")).exists();
+        assertThat(older).doesNotExist();
+        assertThat(newer).exists();
+    }
+
+    /** Where the service keeps a file of a torrent: in the torrent's own folder, named after its hash. */
+    private Path fileOf(Metainfo metainfo, String name) {
+        return downloadRoot.path().resolve(metainfo.infoHash().hex()).resolve(name);
     }
 
     private boolean running(Metainfo metainfo) {

@@ -78,12 +78,15 @@ class CacheFirstIT {
         String name = "by-hand-" + System.nanoTime() + ".mkv";
         Path elsewhere = Files.write(Files.createTempDirectory("made-elsewhere").resolve(name), film);
         byte[] torrent = TorrentCreator.create(elsewhere, List.of(), 32_768);
-        // Copied in by the self-hoster, where the torrent's data belongs; then play is pressed on its .torrent.
-        Files.copy(elsewhere, downloadRoot.path().resolve(name));
+        String hash = Metainfo.parse(torrent).infoHash().hex();
+        // Copied in by the self-hoster where the torrent's data belongs (its own folder, named after its info
+        // hash); then play is pressed on its .torrent.
+        Files.copy(
+                elsewhere,
+                Files.createDirectories(downloadRoot.path().resolve(hash)).resolve(name));
 
         String jobId = ServiceClient.jobIdOf(service.upload(torrent).body());
         service.awaitJob(jobId, "COMPLETED");
-        String hash = Metainfo.parse(torrent).infoHash().hex();
         HttpResponse<byte[]> range = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream/" + hash + "/0"))

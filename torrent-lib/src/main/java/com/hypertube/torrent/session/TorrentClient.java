@@ -48,6 +48,7 @@ public final class TorrentClient implements AutoCloseable {
 
     private final Path downloadRoot;
     private final boolean inMemory;
+    private final boolean folderPerTorrent;
     private final Function<TorrentInfo, Storage> storageFactory;
     private final SessionSettings settings;
     private final TimeSource time;
@@ -73,6 +74,7 @@ public final class TorrentClient implements AutoCloseable {
         this.downloadRoot = builder.downloadRoot;
         this.inMemory = builder.inMemory;
         this.storageFactory = builder.storage;
+        this.folderPerTorrent = builder.folderPerTorrent;
         this.settings = new SessionSettings(builder.maxPeersPerTorrent, builder.uploadSlots);
         this.time = builder.time;
         this.peerId = newPeerId();
@@ -123,6 +125,7 @@ public final class TorrentClient implements AutoCloseable {
             existing.addPeers(peers);
             return existing;
         }
+        Path root = folderPerTorrent ? downloadRoot.resolve(infoHash.hex()) : downloadRoot;
         TorrentSession session = new TorrentSession(
                 infoHash,
                 rawInfo,
@@ -131,13 +134,12 @@ public final class TorrentClient implements AutoCloseable {
                 time,
                 storageFactory != null
                         ? storageFactory::apply
-                        : info ->
-                                inMemory ? new MemoryStorage(info.totalLength()) : new FileStorage(downloadRoot, info),
+                        : info -> inMemory ? new MemoryStorage(info.totalLength()) : new FileStorage(root, info),
                 this::dial,
                 uploadLimit);
         Announcer announcer = trackers.isEmpty() ? null : new Announcer(session, trackers, peerId, this::port, time);
         TorrentHandle handle =
-                new TorrentHandle(session, announcer, inMemory ? null : downloadRoot, () -> torrents.remove(infoHash));
+                new TorrentHandle(session, announcer, inMemory ? null : root, () -> torrents.remove(infoHash));
         torrents.put(infoHash, handle);
         session.start();
         if (announcer != null) {
@@ -245,6 +247,7 @@ public final class TorrentClient implements AutoCloseable {
         private InetAddress bindAddress = null;
         private Path downloadRoot = Path.of("downloads");
         private boolean inMemory;
+        private boolean folderPerTorrent;
         private int maxPeersPerTorrent = 50;
         private int uploadSlots = 8;
         private TimeSource time = TimeSource.SYSTEM;
@@ -279,6 +282,16 @@ public final class TorrentClient implements AutoCloseable {
         }
 
         /** Keeps torrents' data in memory instead of files: for tests. */
+        /**
+         * Each torrent's files in a folder of its own, named after its info hash ({@code <root>/<hex>/…}),
+         * instead of straight under the root as most clients do: two torrents whose files have the same
+         * names (two releases of one film, say) then never write into, or serve, each other's data.
+         */
+        public Builder folderPerTorrent() {
+            this.folderPerTorrent = true;
+            return this;
+        }
+
         public Builder inMemoryStorage() {
             this.inMemory = true;
             return this;
