@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hypertube.torrent.metainfo.Metainfo;
 import com.hypertube.torrent.metainfo.TorrentCreator;
 import com.hypertube.torrent.peer.PeerAddress;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,20 +20,16 @@ class FolderPerTorrentTest {
 
     @Test
     void twoReleasesNamedAlikeDownloadSideBySideEachIntoItsOwnFolder() throws Exception {
-        byte[] first = random(300_000, 1);
-        byte[] second = random(300_000, 2);
+        byte[] first = SwarmTest.random(300_000, 1);
+        byte[] second = SwarmTest.random(300_000, 2);
         Metainfo one = torrentOf(Files.createDirectories(temp.resolve("seed-1")), first);
         Metainfo other = torrentOf(Files.createDirectories(temp.resolve("seed-2")), second);
         Path root = temp.resolve("downloads");
 
-        try (TorrentClient seederOne = seeder(temp.resolve("seed-1"));
-                TorrentClient seederOther = seeder(temp.resolve("seed-2"));
-                TorrentClient leecher = TorrentClient.builder()
-                        .port(0)
-                        .bindAddress(InetAddress.getLoopbackAddress())
-                        .downloadRoot(root)
-                        .folderPerTorrent()
-                        .build()) {
+        try (TorrentClient seederOne = LoopbackClients.client(temp.resolve("seed-1"));
+                TorrentClient seederOther = LoopbackClients.client(temp.resolve("seed-2"));
+                TorrentClient leecher =
+                        LoopbackClients.onLoopback(root).folderPerTorrent().build()) {
             seederOne.add(one);
             seederOther.add(other);
             TorrentHandle a = leecher.add(one);
@@ -58,19 +52,5 @@ class FolderPerTorrentTest {
     private static Metainfo torrentOf(Path folder, byte[] content) throws Exception {
         return Metainfo.parse(
                 TorrentCreator.create(Files.write(folder.resolve("film.mkv"), content), List.of(), 16_384));
-    }
-
-    private static TorrentClient seeder(Path root) throws Exception {
-        return TorrentClient.builder()
-                .port(0)
-                .bindAddress(InetAddress.getLoopbackAddress())
-                .downloadRoot(root)
-                .build();
-    }
-
-    private static byte[] random(int length, long seed) {
-        byte[] bytes = new byte[length];
-        new Random(seed).nextBytes(bytes);
-        return bytes;
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.hypertube.torrent.metainfo.Metainfo;
 import com.hypertube.torrent.metainfo.TorrentCreator;
 import com.hypertube.torrent.stream.TorrentFileReader;
-import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,7 @@ class HandleTest {
     @Test
     void aReadWithNoPeerTimesOutWithAClearErrorAndTheWindowMovesOnSeek() throws Exception {
         Metainfo metainfo = torrentOf(Files.write(temp.resolve("film.mkv"), new byte[5_000_000]));
-        try (TorrentClient client = client(temp.resolve("downloads"))) {
+        try (TorrentClient client = LoopbackClients.client(temp.resolve("downloads"))) {
             TorrentHandle handle = client.add(metainfo);
             SwarmTest.awaitState(handle, TorrentState.DOWNLOADING);
             try (TorrentFileReader reader = handle.openFile(0, Duration.ofMillis(300))) {
@@ -52,7 +51,7 @@ class HandleTest {
         Path downloads = Files.createDirectories(temp.resolve("downloads"));
         Path film = Files.write(downloads.resolve("film.mkv"), new byte[100_000]);
         Metainfo metainfo = torrentOf(film);
-        try (TorrentClient client = client(downloads)) {
+        try (TorrentClient client = LoopbackClients.client(downloads)) {
             TorrentHandle handle = client.add(metainfo);
             SwarmTest.awaitState(handle, TorrentState.SEEDING);
 
@@ -67,7 +66,7 @@ class HandleTest {
     @Test
     void pauseStopsAndResumeGoesOn() throws Exception {
         Metainfo metainfo = torrentOf(Files.write(temp.resolve("film.mkv"), new byte[70_000]));
-        try (TorrentClient client = client(temp.resolve("downloads"))) {
+        try (TorrentClient client = LoopbackClients.client(temp.resolve("downloads"))) {
             TorrentHandle handle = client.add(metainfo);
             SwarmTest.awaitState(handle, TorrentState.DOWNLOADING);
 
@@ -81,7 +80,7 @@ class HandleTest {
     @Test
     void pausingWakesAWaitingReaderWithAClearErrorAtOnce() throws Exception {
         Metainfo metainfo = torrentOf(Files.write(temp.resolve("film.mkv"), new byte[500_000]));
-        try (TorrentClient client = client(temp.resolve("downloads"))) {
+        try (TorrentClient client = LoopbackClients.client(temp.resolve("downloads"))) {
             TorrentHandle handle = client.add(metainfo);
             SwarmTest.awaitState(handle, TorrentState.DOWNLOADING);
             try (TorrentFileReader reader = handle.openFile(0, Duration.ofSeconds(30))) {
@@ -113,13 +112,5 @@ class HandleTest {
 
     private Metainfo torrentOf(Path file) throws Exception {
         return Metainfo.parse(TorrentCreator.create(file, List.of(), 65_536));
-    }
-
-    private static TorrentClient client(Path root) throws Exception {
-        return TorrentClient.builder()
-                .port(0)
-                .bindAddress(InetAddress.getLoopbackAddress())
-                .downloadRoot(root)
-                .build();
     }
 }

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hypertube.torrent.metainfo.Metainfo;
 import com.hypertube.torrent.metainfo.TorrentCreator;
 import com.hypertube.torrent.peer.PeerAddress;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,19 +22,19 @@ class ResumeTest {
     @Test
     void aRestartedDownloadFetchesOnlyWhatIsMissing() throws Exception {
         Path seedRoot = Files.createDirectories(temp.resolve("seed/show"));
-        byte[] first = random(600_000, 1);
-        byte[] second = random(400_000, 2);
+        byte[] first = SwarmTest.random(600_000, 1);
+        byte[] second = SwarmTest.random(400_000, 2);
         Files.write(seedRoot.resolve("e1.mkv"), first);
         Files.write(seedRoot.resolve("e2.mkv"), second);
         Metainfo metainfo = Metainfo.parse(TorrentCreator.create(seedRoot, List.of(), 16_384));
         Path leechRoot = temp.resolve("leech");
 
-        try (TorrentClient seeder = client(temp.resolve("seed"))) {
+        try (TorrentClient seeder = LoopbackClients.client(temp.resolve("seed"))) {
             seeder.add(metainfo);
             PeerAddress seederAddress = new PeerAddress("127.0.0.1", seeder.port());
 
             // First run: only the first episode.
-            try (TorrentClient leecher = client(leechRoot)) {
+            try (TorrentClient leecher = LoopbackClients.client(leechRoot)) {
                 TorrentHandle handle = leecher.add(metainfo);
                 handle.select(Set.of(0));
                 var done = handle.completion();
@@ -46,7 +44,7 @@ class ResumeTest {
             long firstRunBytes = Files.size(leechRoot.resolve("show/e1.mkv"));
 
             // Second run, a new client on the same folder: the first episode is recognised.
-            try (TorrentClient leecher = client(leechRoot)) {
+            try (TorrentClient leecher = LoopbackClients.client(leechRoot)) {
                 TorrentHandle handle = leecher.add(metainfo);
                 SwarmTest.awaitState(handle, TorrentState.DOWNLOADING);
                 assertThat(handle.status().verifiedBytes()).isGreaterThanOrEqualTo(firstRunBytes - 16_384);
@@ -58,19 +56,5 @@ class ResumeTest {
         }
         assertThat(Files.readAllBytes(leechRoot.resolve("show/e1.mkv"))).isEqualTo(first);
         assertThat(Files.readAllBytes(leechRoot.resolve("show/e2.mkv"))).isEqualTo(second);
-    }
-
-    private static TorrentClient client(Path root) throws Exception {
-        return TorrentClient.builder()
-                .port(0)
-                .bindAddress(InetAddress.getLoopbackAddress())
-                .downloadRoot(root)
-                .build();
-    }
-
-    private static byte[] random(int length, long seed) {
-        byte[] bytes = new byte[length];
-        new Random(seed).nextBytes(bytes);
-        return bytes;
     }
 }
