@@ -43,8 +43,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * Press play: {@code POST /api/stream} starts (or joins) the download of a torrent; {@code GET
  * /api/torrents/{infoHash}} describes its files; {@code GET /api/stream/{infoHash}/{fileIndex}} serves a
- * file with HTTP Range while it downloads. Requests run on virtual threads, so a read that waits for
- * pieces holds no platform thread.
+ * file with HTTP Range while it downloads ({@link FileResponses}). Whatever waits — pieces, a magnet's
+ * metadata — runs on a virtual thread, never on one of the few request threads ({@code web/RequestThreads}).
  */
 @RestController
 class StreamController {
