@@ -65,6 +65,9 @@ for ((round = 1; round <= ROUNDS; round++)); do
     for client in ours libtorrent aria2; do
         rm -rf "$WORK/downloads"
         mkdir -p "$WORK/downloads"
+        # The previous client's gigabyte is still being written back: flush it first, so that no client
+        # pays for the one before it.
+        sync
         case $client in
             ours) line=$(measure "$JAVA" "${OUR_JVM[@]}" -jar "$JAR" download "$WORK/bench.torrent" \
                 -o "$WORK/downloads" --peer "127.0.0.1:$SEED_PORT" --port 0 --timeout 120) ;;
