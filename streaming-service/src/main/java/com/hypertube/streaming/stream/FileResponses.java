@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -146,22 +148,7 @@ class FileResponses {
     private static void copyFromDisk(Path path, long start, long length, OutputStream out, Runnable onFirstByte)
             throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(DISK_BUFFER, Math.max(1, length)));
-            long position = start;
-            long end = start + length;
-            while (position < end) {
-                buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
-                int read = channel.read(buffer, position);
-                if (read < 0) {
-                    break;
-                }
-                if (position == start) {
-                    onFirstByte.run();
-                }
-                out.write(buffer.array(), 0, read);
-                position += read;
-            }
-            out.flush();
+            copy(channel, start, length, DISK_BUFFER, out, onFirstByte);
         }
     }
 
@@ -176,37 +163,57 @@ class FileResponses {
             HttpServletResponse response)
             throws IOException {
         try (TorrentFileReader reader = torrent.openFile(fileIndex, readTimeout)) {
-            reader.position(start);
-            ByteBuffer buffer = ByteBuffer.allocate(COPY_BUFFER);
-            long left = length;
-            while (left > 0) {
-                buffer.clear().limit((int) Math.min(buffer.capacity(), left));
-                int read = reader.read(buffer);
-                if (read < 0) {
-                    break;
-                }
-                if (left == length) {
-                    onFirstByte.run();
-                }
-                out.write(buffer.array(), 0, read);
-                left -= read;
-            }
-            out.flush();
+            copy(reader, start, length, COPY_BUFFER, out, onFirstByte);
         } catch (TorrentFileReader.TorrentPausedException e) {
-            // Cancelled while the viewer waited: say so if nothing was sent yet; else the connection just ends.
-            if (response.isCommitted()) {
-                throw e;
-            }
-            response.reset();
-            throw StreamProblems.downloadStopped(torrent.infoHash().hex());
+            // Cancelled while the viewer waited.
+            throw problemIfNothingSent(
+                    response,
+                    e,
+                    StreamProblems.downloadStopped(torrent.infoHash().hex()));
         } catch (TorrentFileReader.PieceTimeoutException e) {
             metrics.stalled();
-            // Before the first byte the viewer gets a problem that says so; after it, the connection just ends.
-            if (response.isCommitted()) {
-                throw e;
-            }
-            response.reset();
-            throw StreamProblems.stalled(torrent.infoHash().hex(), e.getMessage());
+            throw problemIfNothingSent(
+                    response, e, StreamProblems.stalled(torrent.infoHash().hex(), e.getMessage()));
         }
+    }
+
+    /** {@code length} bytes from {@code start} of the channel (a file, or a torrent file's reader) to out. */
+    private static void copy(
+            SeekableByteChannel channel,
+            long start,
+            long length,
+            int bufferSize,
+            OutputStream out,
+            Runnable onFirstByte)
+            throws IOException {
+        channel.position(start);
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(bufferSize, Math.max(1, length)));
+        long left = length;
+        while (left > 0) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), left));
+            int read = channel.read(buffer);
+            if (read < 0) {
+                break;
+            }
+            if (left == length) {
+                onFirstByte.run();
+            }
+            out.write(buffer.array(), 0, read);
+            left -= read;
+        }
+        out.flush();
+    }
+
+    /**
+     * Before the first byte the viewer gets the problem that says what happened; after it, nothing can be
+     * said any more and the connection just ends.
+     */
+    private static ErrorResponseException problemIfNothingSent(
+            HttpServletResponse response, IOException failure, ErrorResponseException problem) throws IOException {
+        if (response.isCommitted()) {
+            throw failure;
+        }
+        response.reset();
+        return problem;
     }
 }

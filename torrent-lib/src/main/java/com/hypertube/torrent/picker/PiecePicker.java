@@ -127,7 +127,7 @@ public final class PiecePicker {
     /** Whether any piece we want, not begun yet, is one the peer has: the first found ends the look. */
     public boolean anyToBegin(Bitfield peerHas) {
         for (int piece = have.nextClearBit(0); piece < pieceCount; piece = have.nextClearBit(piece + 1)) {
-            if (priority[piece] != SKIP && !begun.get(piece) && peerHas.has(piece)) {
+            if (canBegin(piece, peerHas)) {
                 return true;
             }
         }
@@ -141,7 +141,7 @@ public final class PiecePicker {
     public Optional<PieceOrder.Candidate> nextToBegin(Bitfield peerHas) {
         PieceOrder.Candidate best = null;
         for (int piece = have.nextClearBit(0); piece < pieceCount; piece = have.nextClearBit(piece + 1)) {
-            if (priority[piece] != SKIP && !begun.get(piece) && peerHas.has(piece)) {
+            if (canBegin(piece, peerHas)) {
                 PieceOrder.Candidate candidate = candidate(piece);
                 if (best == null || PieceOrder.MOST_URGENT_FIRST.compare(candidate, best) < 0) {
                     best = candidate;
@@ -149,5 +149,10 @@ public final class PiecePicker {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    // Only for pieces we lack (the callers walk the clear bits of have).
+    private boolean canBegin(int piece, Bitfield peerHas) {
+        return priority[piece] != SKIP && !begun.get(piece) && peerHas.has(piece);
     }
 }
