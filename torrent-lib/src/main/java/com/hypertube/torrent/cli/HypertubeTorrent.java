@@ -19,6 +19,7 @@ public final class HypertubeTorrent {
               download <torrent|magnet> [-o DIR] [--file N]... [--peer HOST:PORT]... [--port P] [--timeout S] [--json]
               seed <torrent> --data DIR [--port P] [--json]
               read <torrent|magnet> --file N --offset BYTES --length BYTES [--peer HOST:PORT]... [-o DIR] [--port P]
+              selftest [--size MIB] [--timeout S]
             """;
 
     private HypertubeTorrent() {}
@@ -42,6 +43,7 @@ public final class HypertubeTorrent {
                 case "download" -> new DownloadCommand(out, err).run(rest);
                 case "seed" -> new SeedCommand(out, err).run(rest);
                 case "read" -> new ReadCommand(out, err).run(rest);
+                case "selftest" -> new SelfTestCommand(out).run(rest);
                 default -> throw new UsageException("unknown command '" + args.getFirst() + "'");
             };
         } catch (UsageException e) {

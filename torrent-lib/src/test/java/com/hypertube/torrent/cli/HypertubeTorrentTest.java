@@ -102,6 +102,13 @@ class HypertubeTorrentTest {
         }
     }
 
+    @Test
+    void selftestSeedsDownloadsAndComparesOverLoopback() {
+        assertThat(run("selftest", "--size", "4")).isZero();
+        assertThat(stdout())
+                .matches("selftest ok: 4 MiB over 127\\.0\\.0\\.1 in [0-9.]+ s .*a read at 70 % waited \\d+ ms\\R");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             bogus                                         | unknown command 'bogus'                  | 2
@@ -114,6 +121,7 @@ class HypertubeTorrentTest {
             info x --frobnicate                           | unknown option --frobnicate              | 2
             download x --port                             | --port needs a value                     | 2
             read magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567 --file 0 | read needs --file N, --offset BYTES and --length BYTES | 2
+            selftest --size 0                             | --size must be between 1 and 4096        | 2
             """)
     void badInputEndsWithOneLineAndANonZeroExit(String command, String message, int code) {
         assertThat(run(command.split(" "))).isEqualTo(code);
