@@ -8,7 +8,6 @@ import com.hypertube.torrent.metainfo.TorrentInfo;
 import com.hypertube.torrent.peer.PeerAddress;
 import com.hypertube.torrent.peer.PeerConnection;
 import com.hypertube.torrent.peer.PeerProtocolException;
-import com.hypertube.torrent.picker.PieceOrder;
 import com.hypertube.torrent.storage.FileStorage;
 import com.hypertube.torrent.storage.MemoryStorage;
 import com.hypertube.torrent.storage.Storage;
@@ -21,7 +20,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
@@ -59,30 +57,9 @@ public final class TorrentClient implements AutoCloseable {
     private final Map<InfoHash, TorrentHandle> torrents = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    /**
-     * Pays the one-time costs of a cold JVM (SHA-1 provider lookup, the piece order's comparator chain,
-     * the virtual-thread scheduler) now, rather than between a player's first request and its first byte.
-     */
-    private static void warmUp() {
-        TorrentSession.sha1().digest(new byte[1]);
-        // A cold JVM hashes in the interpreter, at ~10 MB/s: the first 1 MiB piece a player waits for took
-        // ~100 ms to verify. Hashing 2 MiB on the side now gets the hash loop compiled before it arrives (on
-        // a platform thread: a busy virtual one would hold one of the few carriers the peers' threads run on).
-        Thread.ofPlatform().daemon().name("sha1-warm-up").start(() -> {
-            MessageDigest digest = TorrentSession.sha1();
-            byte[] block = new byte[16 * 1024];
-            for (int i = 0; i < 128; i++) {
-                digest.update(block);
-            }
-            digest.digest();
-        });
-        PieceOrder.MOST_URGENT_FIRST.compare(
-                new PieceOrder.Candidate(0, 0, false, 1, 1), new PieceOrder.Candidate(1, 0, true, 1, 1));
-        Thread.ofVirtual().start(() -> {});
-    }
-
     private TorrentClient(Builder builder) throws IOException {
-        warmUp();
+        TorrentSession.sha1(); // the provider lookup: fails here, at once, on a runtime without SHA-1
+        ColdStart.warmUpInBackground();
         this.downloadRoot = builder.downloadRoot;
         this.inMemory = builder.inMemory;
         this.storageFactory = builder.storage;
