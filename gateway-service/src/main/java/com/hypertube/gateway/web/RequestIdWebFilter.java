@@ -1,6 +1,7 @@
 package com.hypertube.gateway.web;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -28,9 +29,7 @@ public class RequestIdWebFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String fromCaller = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String requestId = fromCaller != null && SAFE.matcher(fromCaller).matches()
-                ? fromCaller
-                : UUID.randomUUID().toString();
+        String requestId = fromCaller != null && SAFE.matcher(fromCaller).matches() ? fromCaller : fresh();
         ServerHttpRequest request = exchange.getRequest()
                 .mutate()
                 .headers(headers -> headers.set(HEADER, requestId))
@@ -38,6 +37,13 @@ public class RequestIdWebFilter implements WebFilter {
         exchange.getResponse().getHeaders().set(HEADER, requestId);
         exchange.getAttributes().put(ATTRIBUTE, requestId);
         return chain.filter(exchange.mutate().request(request).build());
+    }
+
+    // Unique enough to find log lines, not unguessable: UUID.randomUUID() would take the SecureRandom lock on
+    // every request (the services' RequestId does the same).
+    private static String fresh() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     public static String of(ServerWebExchange exchange) {
