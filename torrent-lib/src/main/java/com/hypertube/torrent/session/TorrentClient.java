@@ -270,7 +270,6 @@ public final class TorrentClient implements AutoCloseable {
             return this;
         }
 
-        /** Keeps torrents' data in memory instead of files: for tests. */
         /**
          * Each torrent's files in a folder of its own, named after its info hash ({@code <root>/<hex>/…}),
          * instead of straight under the root as most clients do: two torrents whose files have the same
@@ -281,6 +280,7 @@ public final class TorrentClient implements AutoCloseable {
             return this;
         }
 
+        /** Keeps torrents' data in memory instead of files: for tests. */
         public Builder inMemoryStorage() {
             this.inMemory = true;
             return this;

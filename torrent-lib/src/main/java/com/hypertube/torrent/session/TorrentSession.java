@@ -168,6 +168,8 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
                 for (Peer peer : peers.values()) {
                     sendOurPieces(peer);
                     updateInterest(peer);
+                    // A peer may have unchoked us while we were checking: ask it now, not at the next tick.
+                    fillRequests(peer);
                 }
                 notifyAll();
             }
@@ -268,7 +270,10 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             if (storage != null) {
                 state = picker.isDone() ? TorrentState.SEEDING : TorrentState.DOWNLOADING;
             }
-            peers.values().forEach(this::updateInterest);
+            for (Peer peer : peers.values()) {
+                updateInterest(peer);
+                fillRequests(peer);
+            }
         }
     }
 
