@@ -23,10 +23,13 @@ class Announce(BaseHTTPRequestHandler):
             swarm.add(peer)
         compact = b''.join(bytes(map(int, host.split('.'))) + port.to_bytes(2, 'big') for host, port in others)
         body = b'd8:intervali30e5:peers%d:' % len(compact) + compact + b'e'
-        self.send_response(200)
-        self.send_header('Content-Length', str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.send_response(200)
+            self.send_header('Content-Length', str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # a client that announced 'stopped' on its way out does not wait for the answer
 
     def log_message(self, *args):
         pass
