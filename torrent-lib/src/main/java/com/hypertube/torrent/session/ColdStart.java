@@ -21,20 +21,6 @@ import java.util.logging.Logger;
  */
 final class ColdStart {
 
-    private static final List<PeerMessage> EVERY_MESSAGE = List.of(
-            new PeerMessage.KeepAlive(),
-            new PeerMessage.Choke(),
-            new PeerMessage.Unchoke(),
-            new PeerMessage.Interested(),
-            new PeerMessage.NotInterested(),
-            new PeerMessage.Have(1),
-            new PeerMessage.Bitfield(new byte[1]),
-            new PeerMessage.Request(1, 0, 16 * 1024),
-            new PeerMessage.Piece(1, 0, new byte[16]),
-            new PeerMessage.Cancel(1, 0, 16 * 1024),
-            new PeerMessage.Port(6881),
-            new PeerMessage.Extended(0, ExtensionHandshake.ours(1).encode()));
-
     private static final Logger log = Logger.getLogger(ColdStart.class.getName());
 
     /** Where the warm-up's results go, so that none of its work can be skipped as unused. */
@@ -51,11 +37,25 @@ final class ColdStart {
 
     private static void warmUp() {
         try {
+            Thread.ofVirtual().start(() -> {}); // the virtual-thread scheduler, which every peer runs on
+            List<PeerMessage> everyMessage = List.of(
+                    new PeerMessage.KeepAlive(),
+                    new PeerMessage.Choke(),
+                    new PeerMessage.Unchoke(),
+                    new PeerMessage.Interested(),
+                    new PeerMessage.NotInterested(),
+                    new PeerMessage.Have(1),
+                    new PeerMessage.Bitfield(new byte[1]),
+                    new PeerMessage.Request(1, 0, 16 * 1024),
+                    new PeerMessage.Piece(1, 0, new byte[16]),
+                    new PeerMessage.Cancel(1, 0, 16 * 1024),
+                    new PeerMessage.Port(6881),
+                    new PeerMessage.Extended(0, ExtensionHandshake.ours(1).encode()));
             long sink = PieceOrder.MOST_URGENT_FIRST.compare(
                     new PieceOrder.Candidate(0, 0, false, 1, 1), new PieceOrder.Candidate(1, 0, true, 1, 1));
             PeerAddress address = new PeerAddress("127.0.0.1", 6881);
             sink += address.hashCode() + (address.equals(new PeerAddress("127.0.0.1", 6882)) ? 1 : 0);
-            for (PeerMessage message : EVERY_MESSAGE) {
+            for (PeerMessage message : everyMessage) {
                 sink += PeerWireCodec.decode(ByteBuffer.wrap(PeerWireCodec.encode(message)))
                         .hashCode();
             }
