@@ -9,9 +9,6 @@ import com.hypertube.streaming.torrent.TorrentEngine;
 import com.hypertube.testinfra.TestInfrastructure;
 import com.hypertube.torrent.metainfo.Metainfo;
 import com.hypertube.torrent.metainfo.TorrentCreator;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,13 +54,7 @@ class CacheFirstIT {
         String hash = metainfo.infoHash().hex();
 
         HttpResponse<String> description = service.send("GET", "/api/torrents/" + hash, null);
-        HttpResponse<byte[]> range = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream/" + hash + "/0"))
-                                .header("Range", "bytes=700000-")
-                                .timeout(Duration.ofSeconds(20))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> range = service.range(hash, 0, "bytes=700000-", Duration.ofSeconds(20));
 
         assertThat(description.body()).contains("\"path\":\"film.webm\"").contains("\"mimeType\":\"video/webm\"");
         assertThat(range.statusCode()).isEqualTo(206);
@@ -87,13 +78,7 @@ class CacheFirstIT {
 
         String jobId = ServiceClient.jobIdOf(service.upload(torrent).body());
         service.awaitJob(jobId, "COMPLETED");
-        HttpResponse<byte[]> range = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream/" + hash + "/0"))
-                                .header("Range", "bytes=100000-199999")
-                                .timeout(Duration.ofSeconds(20))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> range = service.range(hash, 0, "bytes=100000-199999", Duration.ofSeconds(20));
 
         assertThat(range.statusCode()).isEqualTo(206);
         assertThat(range.headers().firstValue("ETag")).isPresent(); // complete: served from disk, with validators

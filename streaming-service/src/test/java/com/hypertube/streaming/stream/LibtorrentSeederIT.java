@@ -2,6 +2,7 @@ package com.hypertube.streaming.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hypertube.streaming.support.ServiceClient;
 import com.hypertube.testinfra.TestInfrastructure;
 import com.hypertube.torrent.metainfo.Metainfo;
 import com.hypertube.torrent.metainfo.TorrentCreator;
@@ -71,12 +72,8 @@ class LibtorrentSeederIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(started.statusCode()).isEqualTo(202);
 
-            HttpResponse<byte[]> middle = HTTP.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream/" + hash + "/0"))
-                            .header("Range", "bytes=1200000-1299999")
-                            .timeout(Duration.ofSeconds(30))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> middle =
+                    new ServiceClient(port).range(hash, 0, "bytes=1200000-1299999", Duration.ofSeconds(30));
 
             assertThat(middle.statusCode()).isEqualTo(206);
             assertThat(middle.body()).isEqualTo(Arrays.copyOfRange(film, 1_200_000, 1_300_000));

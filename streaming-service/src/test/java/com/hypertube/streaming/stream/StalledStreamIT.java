@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hypertube.streaming.support.ServiceClient;
 import com.hypertube.testinfra.TestInfrastructure;
 import com.hypertube.torrent.metainfo.TorrentCreator;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -35,23 +34,17 @@ class StalledStreamIT {
         new Random().nextBytes(content);
         Path film = Files.write(Files.createTempDirectory("stalled").resolve("film.mp4"), content);
         byte[] torrent = TorrentCreator.create(film, List.of(), 65_536);
-        String body = new ServiceClient(port).upload(torrent).body();
+        ServiceClient service = new ServiceClient(port);
+        String body = service.upload(torrent).body();
         String hash = body.replaceAll(".*\"infoHash\":\"([0-9a-f]+)\".*", "$1");
 
-        HttpResponse<String> answer;
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            answer = http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream/" + hash + "/0"))
-                            .header("Range", "bytes=0-99")
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
+        HttpResponse<byte[]> answer = service.range(hash, 0, "bytes=0-99", Duration.ofSeconds(30));
 
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(answer.headers().firstValue("Retry-After")).hasValue("10");
         assertThat(answer.headers().firstValue("Content-Range")).isEmpty();
-        assertThat(answer.body())
+        assertThat(new String(answer.body(), StandardCharsets.UTF_8))
                 .contains("urn:hypertube:problem:stream-stalled")
                 .contains("\"infoHash\":\"" + hash + "\"");
     }

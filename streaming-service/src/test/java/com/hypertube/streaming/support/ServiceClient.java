@@ -40,6 +40,16 @@ public final class ServiceClient {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A player's range request on a torrent's file: {@code GET /api/stream/<hash>/<file>} with {@code Range}. */
+    public HttpResponse<byte[]> range(String infoHash, int file, String range, Duration timeout) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream/" + infoHash + "/" + file))
+                        .header("Range", range)
+                        .timeout(timeout)
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Presses play on an uploaded .torrent (multipart, part {@code torrent}). */
     public HttpResponse<String> upload(byte[] torrent) throws Exception {
         String boundary = "hypertube-test-boundary";

@@ -131,12 +131,7 @@ final class SelfTestCommand {
         byte[] chunk = new byte[1024 * 1024];
         try (OutputStream output = Files.newOutputStream(file)) {
             for (long written = 0; written < size; written += chunk.length) {
-                for (int i = 0; i < chunk.length; i += 8) {
-                    long value = random.nextLong();
-                    for (int b = 0; b < 8; b++) {
-                        chunk[i + b] = (byte) (value >>> (8 * b));
-                    }
-                }
+                random.nextBytes(chunk);
                 output.write(chunk, 0, (int) Math.min(chunk.length, size - written));
             }
         }
