@@ -20,7 +20,7 @@ public final class InfoParser {
     static final int MAX_FILES = 100_000;
 
     /** 256 MiB: larger pieces would be held in memory while verified. */
-    static final long MAX_PIECE_LENGTH = 256L * 1024 * 1024;
+    public static final long MAX_PIECE_LENGTH = 256L * 1024 * 1024;
 
     private InfoParser() {}
 

@@ -40,16 +40,24 @@ final class Peer {
         this.has = new Bitfield(pieceCount);
     }
 
+    /** The most 16 KiB blocks a piece has: pieces are at most 256 MiB (the metainfo parser's cap). */
+    static final int MAX_BLOCKS_PER_PIECE = 1 << 14;
+
+    /**
+     * One number for a block of a piece. Packed so that a map of them hashes well: {@code piece << 32 | block}
+     * made {@code Long.hashCode} (high bits XOR low) collide for every piece/block pair with the same XOR,
+     * and the pipeline's map degraded into tree bins.
+     */
     static long key(int piece, int block) {
-        return ((long) piece << 32) | block;
+        return ((long) piece << 14) | block;
     }
 
     static int pieceOf(long key) {
-        return (int) (key >>> 32);
+        return (int) (key >>> 14);
     }
 
     static int blockOf(long key) {
-        return (int) key;
+        return (int) (key & (MAX_BLOCKS_PER_PIECE - 1));
     }
 
     /** Enough requests queued to keep the peer busy for about a second at the rate it is delivering. */

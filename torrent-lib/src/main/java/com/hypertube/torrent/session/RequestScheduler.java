@@ -35,6 +35,9 @@ final class RequestScheduler {
     private int verifying;
 
     RequestScheduler(TorrentInfo info, PiecePicker picker) {
+        if (info.pieceLength() > (long) Peer.MAX_BLOCKS_PER_PIECE * PieceDownload.BLOCK) {
+            throw new IllegalArgumentException("pieces of " + info.pieceLength() + " bytes have too many blocks");
+        }
         this.info = info;
         this.picker = picker;
         this.buffers = new PieceBuffers((int) info.pieceLength());
@@ -52,6 +55,11 @@ final class RequestScheduler {
 
     /** Tops the peer's pipeline up with the most urgent blocks it can give. */
     void fill(Peer peer, long now) {
+        // Topped up a batch at a time, not one request per block received: each refill wakes the peer's
+        // writer and costs a send, and a pipeline an eighth below its depth still keeps the peer busy.
+        if (peer.requested.size() > peer.pipelineDepth - Math.max(1, peer.pipelineDepth / 8)) {
+            return;
+        }
         while (peer.requested.size() < peer.pipelineDepth) {
             Optional<long[]> next = nextBlock(peer, now);
             if (next.isEmpty()) {
@@ -74,6 +82,9 @@ final class RequestScheduler {
      */
     PieceDownload receive(Peer peer, PeerMessage.Piece message) {
         int block = message.offset() / PieceDownload.BLOCK;
+        if (block >= Peer.MAX_BLOCKS_PER_PIECE) {
+            return null; // no piece has such a block: nobody asked for it
+        }
         long key = Peer.key(message.piece(), block);
         peer.requested.remove(key);
         PieceDownload download = downloads.get(message.piece());
