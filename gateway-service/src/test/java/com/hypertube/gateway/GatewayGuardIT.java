@@ -137,7 +137,9 @@ class GatewayGuardIT {
                 TestTokens.sign(
                         tokens.key, UUID.randomUUID().toString(), "user", "evil", "hypertube", Duration.ofMinutes(5)),
                 "garbage",
-                "not-a-jwt");
+                "not-a-jwt",
+                "malformed header",
+                genuine + " " + genuine);
 
         for (var entry : forged.entrySet()) {
             HttpResponse<String> response = send(

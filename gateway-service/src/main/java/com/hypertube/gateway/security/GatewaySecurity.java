@@ -8,7 +8,6 @@ import java.util.Objects;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -27,8 +26,6 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -51,11 +48,6 @@ class GatewaySecurity {
 
     @Bean
     SecurityWebFilterChain guard(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
-        ServerWebExchangeMatcher publicPaths = PublicPaths.matcher();
-        ServerWebExchangeMatcher reads =
-                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/**", "/stream/**");
-        ServerWebExchangeMatcher heads =
-                ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, "/api/**", "/stream/**");
         http.csrf(ServerHttpSecurity.CsrfSpec::disable) // no cookie authorizes a change: see TokenFromHeaderOrCookie
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -68,15 +60,9 @@ class GatewaySecurity {
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)) // the services set their own
-                .authorizeExchange(exchanges -> exchanges
-                        .matchers(publicPaths)
-                        .permitAll()
-                        .matchers(reads, heads)
-                        .hasAnyAuthority("SCOPE_user", "SCOPE_read")
-                        .anyExchange()
-                        .hasAuthority("SCOPE_user"))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().access(new AccessRules()))
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .bearerTokenConverter(new TokenFromHeaderOrCookie(publicPaths))
+                        .bearerTokenConverter(new TokenFromHeaderOrCookie())
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
                         .authenticationEntryPoint(unauthorized())
                         .accessDeniedHandler(forbidden()))

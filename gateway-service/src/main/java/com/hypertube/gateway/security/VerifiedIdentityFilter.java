@@ -28,7 +28,7 @@ class VerifiedIdentityFilter implements GlobalFilter, Ordered {
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .map(JwtAuthenticationToken.class::cast)
                 .map(authentication -> withIdentity(exchange, authentication.getToken()))
-                .defaultIfEmpty(withIdentity(exchange, null))
+                .switchIfEmpty(Mono.fromSupplier(() -> withIdentity(exchange, null)))
                 .flatMap(chain::filter);
     }
 

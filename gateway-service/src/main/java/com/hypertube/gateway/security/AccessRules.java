@@ -1,0 +1,57 @@
+package com.hypertube.gateway.security;
+
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.authorization.ReactiveAuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
+import org.springframework.web.util.pattern.PathPattern;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who may do what, decided in one step: public paths are open; a user's token ({@code scope=user}) opens
+ * everything else; an API client's ({@code scope=read}) only GET and HEAD under {@code /api} and
+ * {@code /stream}. One decision instead of a list of matcher-to-rule entries, which Spring Security walks
+ * with a reactive chain per entry on every request.
+ */
+final class AccessRules implements ReactiveAuthorizationManager<AuthorizationContext> {
+
+    private static final Mono<AuthorizationResult> GRANTED = Mono.just(new AuthorizationDecision(true));
+    private static final AuthorizationDecision DENIED = new AuthorizationDecision(false);
+    private static final Set<String> READERS = Set.of("SCOPE_user", "SCOPE_read");
+    private static final Set<String> USERS = Set.of("SCOPE_user");
+    private static final List<PathPattern> READ_AREAS = PublicPaths.patterns("/api/**", "/stream/**");
+
+    @Override
+    public Mono<AuthorizationResult> authorize(Mono<Authentication> authentication, AuthorizationContext context) {
+        ServerHttpRequest request = context.getExchange().getRequest();
+        if (PublicPaths.isPublic(request)) {
+            return GRANTED;
+        }
+        Set<String> allowed = isRead(request) ? READERS : USERS;
+        return authentication
+                .filter(Authentication::isAuthenticated)
+                .map(granted -> (AuthorizationResult) new AuthorizationDecision(hasAnyOf(granted, allowed)))
+                .defaultIfEmpty(DENIED);
+    }
+
+    private static boolean isRead(ServerHttpRequest request) {
+        HttpMethod method = request.getMethod();
+        return (method == HttpMethod.GET || method == HttpMethod.HEAD)
+                && PublicPaths.matchesAny(READ_AREAS, request.getPath().pathWithinApplication());
+    }
+
+    private static boolean hasAnyOf(Authentication authentication, Set<String> allowed) {
+        for (GrantedAuthority authority : authentication.getAuthorities()) {
+            if (allowed.contains(authority.getAuthority())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
