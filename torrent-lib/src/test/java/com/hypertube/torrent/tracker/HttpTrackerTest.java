@@ -111,6 +111,41 @@ class HttpTrackerTest {
         assertThat(lastPath.get()).isEqualTo("/scrape");
     }
 
+    @Test
+    void aRedirectIsFollowedWithTheQuery() throws Exception {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] body = "d8:intervali900e5:peers6:".getBytes(StandardCharsets.US_ASCII);
+        byte[] answer = concat(body, hex("7f0000011ae1"), "e");
+        server.createContext("/announce", exchange -> {
+            exchange.getResponseHeaders()
+                    .set("Location", "/moved?" + exchange.getRequestURI().getRawQuery());
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        server.createContext("/moved", exchange -> {
+            lastQuery.set(exchange.getRequestURI().getRawQuery());
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+        URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/announce");
+
+        AnnounceResponse response = new com.hypertube.torrent.tracker.http.HttpTracker(url).announce(request());
+
+        assertThat(response.peers()).containsExactly(new PeerAddress("127.0.0.1", 6881));
+        assertThat(lastQuery.get()).contains("event=started");
+    }
+
+    @Test
+    void anAnswerOverTheCapIsAnErrorNotAnAllocation() throws Exception {
+        byte[] huge = new byte[1024 * 1024 + 10]; // the cap is 1 MiB
+        URI url = serve(200, huge);
+
+        assertThatThrownBy(() -> new com.hypertube.torrent.tracker.http.HttpTracker(url).announce(request()))
+                .hasMessageContaining("larger than");
+    }
+
     private final AtomicReference<String> lastPath = new AtomicReference<>();
 
     private URI serve(int status, byte[] body) throws Exception {
