@@ -33,8 +33,20 @@ p99() { awk '$1 == "99%" {print $2}' "$1"; }
 # Warm both paths up (JIT, connection pools, the gateway's JWKS cache), then measure.
 wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-45}s" -H "Authorization: Bearer $TOKEN" "$AUTH/api/users/me" >/dev/null
 wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-45}s" -H "Authorization: Bearer $TOKEN" "$GATEWAY/api/users/me" >/dev/null
+# CPU each process spends per request (from /proc), when ./hypertube started them: where the time goes.
+pid_of() { cat "${HYPERTUBE_HOME:-$ROOT/.hypertube}/pids/$1.pid" 2>/dev/null || true; }
+cpu_ticks() { [[ -n $1 && -r /proc/$1/stat ]] && awk '{print $14 + $15}' "/proc/$1/stat" || echo 0; }
+GATEWAY_PID=$(pid_of gateway-service)
+AUTH_PID=$(pid_of auth-service)
+TICKS_PER_SECOND=$(getconf CLK_TCK)
+auth_before=$(cpu_ticks "$AUTH_PID")
 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -H "Authorization: Bearer $TOKEN" "$AUTH/api/users/me" >"$WORK/direct.txt"
+auth_direct=$(($(cpu_ticks "$AUTH_PID") - auth_before))
+auth_before=$(cpu_ticks "$AUTH_PID")
+gateway_before=$(cpu_ticks "$GATEWAY_PID")
 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -H "Authorization: Bearer $TOKEN" "$GATEWAY/api/users/me" >"$WORK/gateway.txt"
+auth_behind=$(($(cpu_ticks "$AUTH_PID") - auth_before))
+gateway_cpu=$(($(cpu_ticks "$GATEWAY_PID") - gateway_before))
 grep -q "Non-2xx" "$WORK/direct.txt" "$WORK/gateway.txt" && { echo "some answers were not 2xx:" >&2; cat "$WORK"/*.txt >&2; exit 1; }
 direct=$(rps "$WORK/direct.txt")
 through=$(rps "$WORK/gateway.txt")
@@ -42,6 +54,15 @@ echo "authenticated GET /api/users/me, $CONNECTIONS connections, ${SECONDS_EACH}
 echo "  straight to auth-service: $direct requests/s (p99 $(p99 "$WORK/direct.txt"))"
 echo "  through the gateway:      $through requests/s (p99 $(p99 "$WORK/gateway.txt"))"
 echo "  ratio gateway/direct: $(awk -v a="$through" -v b="$direct" 'BEGIN {printf "%.2f", a / b}') (target ≥ 0.70)"
+if [[ -n $GATEWAY_PID && -n $AUTH_PID ]]; then
+    per_request() { # ticks requests -> ms of CPU per request
+        awk -v t="$1" -v n="$2" -v hz="$TICKS_PER_SECOND" 'BEGIN {printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0)}'
+    }
+    count() { awk '/requests in/ {print $1}' "$1"; }
+    echo "  CPU per request: auth-service $(per_request "$auth_direct" "$(count "$WORK/direct.txt")") ms direct;" \
+        "through the gateway, gateway $(per_request "$gateway_cpu" "$(count "$WORK/gateway.txt")") ms" \
+        "+ auth-service $(per_request "$auth_behind" "$(count "$WORK/gateway.txt")") ms"
+fi
 
 # Sign-ins: the same user over and over (successes are not throttled), a few connections: bcrypt is CPU.
 cat >"$WORK/login.lua" <<LUA
