@@ -52,8 +52,7 @@ final class TokenFromHeaderOrCookie implements ServerAuthenticationConverter {
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }
-        int end = authorization.length();
-        int padding = end;
+        int padding = authorization.length();
         while (padding > BEARER.length() && authorization.charAt(padding - 1) == '=') {
             padding--;
         }

@@ -13,6 +13,9 @@ final class Peer {
 
     static final int MAX_PIPELINE = 512;
 
+    /** The most 16 KiB blocks a piece has: pieces are at most 256 MiB (the metainfo parser's cap). */
+    static final int MAX_BLOCKS_PER_PIECE = 1 << 14;
+
     final PeerConnection connection;
     Bitfield has;
     byte[] earlyBitfield;
@@ -39,9 +42,6 @@ final class Peer {
         this.connection = connection;
         this.has = new Bitfield(pieceCount);
     }
-
-    /** The most 16 KiB blocks a piece has: pieces are at most 256 MiB (the metainfo parser's cap). */
-    static final int MAX_BLOCKS_PER_PIECE = 1 << 14;
 
     /**
      * One number for a block of a piece. Packed so that a map of them hashes well: {@code piece << 32 | block}
