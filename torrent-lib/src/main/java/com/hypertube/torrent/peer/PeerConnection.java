@@ -169,7 +169,7 @@ public final class PeerConnection implements Closeable {
                 if (next == CLOSE) {
                     return;
                 }
-                out.write(PeerWireCodec.encode((PeerMessage) next));
+                PeerWireCodec.writeTo((PeerMessage) next, out);
                 lastSentNanos = System.nanoTime();
                 // Batch what is queued already into one flush: many small writes cost many syscalls.
                 if (outbox.isEmpty()) {

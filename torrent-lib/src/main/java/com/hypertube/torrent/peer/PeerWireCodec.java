@@ -1,5 +1,7 @@
 package com.hypertube.torrent.peer;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 
 /**
@@ -28,6 +30,25 @@ public final class PeerWireCodec {
     static final byte EXTENDED = 20;
 
     private PeerWireCodec() {}
+
+    /**
+     * Writes a message to a stream: the bytes of {@link #encode}, but a piece's block goes out from its own
+     * array after a 13-byte header instead of being copied into a new one (the upload path sends 16 KiB per
+     * block this way).
+     */
+    public static void writeTo(PeerMessage message, OutputStream out) throws IOException {
+        if (message instanceof PeerMessage.Piece piece) {
+            out.write(ByteBuffer.allocate(13)
+                    .putInt(9 + piece.block().length)
+                    .put(PIECE)
+                    .putInt(piece.piece())
+                    .putInt(piece.offset())
+                    .array());
+            out.write(piece.block());
+        } else {
+            out.write(encode(message));
+        }
+    }
 
     public static byte[] encode(PeerMessage message) {
         return switch (message) {

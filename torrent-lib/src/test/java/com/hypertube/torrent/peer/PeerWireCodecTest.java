@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hypertube.torrent.metainfo.InfoHash;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -48,6 +49,16 @@ class PeerWireCodecTest {
     @MethodSource("golden")
     void encodesToTheGoldenBytes(PeerMessage message, String hex) {
         assertThat(HexFormat.of().formatHex(PeerWireCodec.encode(message))).isEqualTo(hex);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("golden")
+    void writesTheGoldenBytesToAStream(PeerMessage message, String hex) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        PeerWireCodec.writeTo(message, out);
+
+        assertThat(HexFormat.of().formatHex(out.toByteArray())).isEqualTo(hex);
     }
 
     @ParameterizedTest(name = "{0}")
