@@ -38,12 +38,7 @@ public final class PeerWireCodec {
      */
     public static void writeTo(PeerMessage message, OutputStream out) throws IOException {
         if (message instanceof PeerMessage.Piece piece) {
-            out.write(ByteBuffer.allocate(13)
-                    .putInt(9 + piece.block().length)
-                    .put(PIECE)
-                    .putInt(piece.piece())
-                    .putInt(piece.offset())
-                    .array());
+            out.write(pieceHeader(piece, 0).array());
             out.write(piece.block());
         } else {
             out.write(encode(message));
@@ -69,11 +64,7 @@ public final class PeerWireCodec {
                         .putInt(request.length())
                         .array();
             case PeerMessage.Piece piece ->
-                header(9 + piece.block().length, PIECE)
-                        .putInt(piece.piece())
-                        .putInt(piece.offset())
-                        .put(piece.block())
-                        .array();
+                pieceHeader(piece, piece.block().length).put(piece.block()).array();
             case PeerMessage.Cancel cancel ->
                 header(13, CANCEL)
                         .putInt(cancel.piece())
@@ -196,6 +187,15 @@ public final class PeerWireCodec {
             throw new PeerProtocolException("negative " + what + " " + value);
         }
         return value;
+    }
+
+    /** A piece message's 13 bytes before its block, in a buffer with room for {@code room} bytes more. */
+    private static ByteBuffer pieceHeader(PeerMessage.Piece piece, int room) {
+        return ByteBuffer.allocate(13 + room)
+                .putInt(9 + piece.block().length)
+                .put(PIECE)
+                .putInt(piece.piece())
+                .putInt(piece.offset());
     }
 
     private static ByteBuffer header(int length, byte id) {

@@ -114,8 +114,7 @@ class HttpTrackerTest {
     @Test
     void aRedirectIsFollowedWithTheQuery() throws Exception {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        byte[] body = "d8:intervali900e5:peers6:".getBytes(StandardCharsets.US_ASCII);
-        byte[] answer = concat(body, hex("7f0000011ae1"), "e");
+        byte[] answer = concat("d8:intervali900e5:peers6:", hex("7f0000011ae1"), "e");
         server.createContext("/announce", exchange -> {
             exchange.getResponseHeaders()
                     .set("Location", "/moved?" + exchange.getRequestURI().getRawQuery());
