@@ -16,14 +16,13 @@ JAR=$HERE/../target/hypertube-torrent.jar
 LT_PEER=$HERE/../src/test/python/lt_peer.py
 WORK=${BENCH_DIR:-$(mktemp -d)}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-# The heap target: ours downloads the whole file within this heap, or the run fails. At exit the JVM waits
-# up to 300 ms for threads inside native code (JDK 25's socket poller always is, in epoll_wait) unless told
-# not to: UserThreadWaitAttemptsAtExit=1 makes it 10 ms, as the README runs the CLI.
-OUR_JVM=(-Xmx64m -XX:+UseSerialGC -XX:UserThreadWaitAttemptsAtExit=1)
-# The AOT cache the package step trains (classes loaded and linked, methods profiled), as the README runs
-# the CLI; AOT_CACHE=none measures without it.
-AOT=${AOT_CACHE:-$HERE/../target/hypertube-torrent.aot}
-[[ -f $AOT ]] && OUR_JVM+=("-XX:AOTCache=$AOT")
+# Ours runs as users run it, through the launcher (its JVM options, and the AOT cache the package step trains,
+# are explained there), with the heap capped at the target: it downloads the whole file within 64 MiB or
+# the run fails. AOT_CACHE=none measures without the cache.
+OURS=("$HERE/../bin/hypertube-torrent")
+export JAVA_OPTS="-Xmx64m ${JAVA_OPTS:-}"
+export HYPERTUBE_TORRENT_JAR=$JAR
+[[ -n ${AOT_CACHE:-} ]] && export HYPERTUBE_TORRENT_AOT=$AOT_CACHE
 
 [[ -f $JAR ]] || { echo "missing $JAR: run ./mvnw -pl torrent-lib package first" >&2; exit 1; }
 /usr/bin/python3 -c 'import libtorrent' 2>/dev/null || { echo "python3-libtorrent is missing" >&2; exit 1; }
@@ -37,7 +36,7 @@ trap cleanup EXIT
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 echo "work folder: $WORK"
-echo "our JVM: ${OUR_JVM[*]}"
+echo "ours: ${OURS[*]} (JAVA_OPTS=$JAVA_OPTS)"
 mkdir -p "$WORK/seed"
 if [[ ! -f $WORK/seed/bench.bin ]] || (($(stat -c %s "$WORK/seed/bench.bin") != SIZE_MIB * 1048576)); then
     echo "writing a ${SIZE_MIB} MiB file of random bytes..."
@@ -76,7 +75,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
         # pays for the one before it.
         sync
         case $client in
-            ours) line=$(measure "$JAVA" "${OUR_JVM[@]}" -jar "$JAR" download "$WORK/bench.torrent" \
+            ours) line=$(measure "${OURS[@]}" download "$WORK/bench.torrent" \
                 -o "$WORK/downloads" --peer "127.0.0.1:$SEED_PORT" --port 0 --timeout 120) ;;
             libtorrent) line=$(measure /usr/bin/python3 "$LT_PEER" download "$WORK/bench.torrent" \
                 "$WORK/downloads" "$(free_port)" --peer "127.0.0.1:$SEED_PORT" --timeout 300) ;;
@@ -96,7 +95,7 @@ done
 echo
 echo "time to bytes with our client (fresh process, torrent file given, seeder known; in-memory storage):"
 read_ms() { # offset length -> milliseconds from start to the last byte of the range
-    "$JAVA" "${OUR_JVM[@]}" -jar "$JAR" read "$WORK/bench.torrent" --file 0 --offset "$1" --length "$2" \
+    "${OURS[@]}" read "$WORK/bench.torrent" --file 0 --offset "$1" --length "$2" \
         --peer "127.0.0.1:$SEED_PORT" 2>&1 >/dev/null | sed -n 's/.* bytes in \([0-9.]*\) ms/\1/p'
 }
 for ((round = 1; round <= ROUNDS; round++)); do

@@ -53,6 +53,11 @@ public final class Bitfield {
         bits.clear(piece);
     }
 
+    /** Whether any of these pieces is set here too. */
+    public boolean intersects(BitSet pieces) {
+        return bits.intersects(pieces);
+    }
+
     public int count() {
         return bits.cardinality();
     }

@@ -23,6 +23,13 @@ public final class PiecePicker {
     private final int pieceCount;
     private final BitSet have = new BitSet();
     private final BitSet begun = new BitSet();
+
+    /**
+     * The pieces we want and lack (priority not {@link #SKIP}, not had), kept as the others change: "is
+     * there anything left?" and "does this peer have anything for us?" are asked after every piece.
+     */
+    private final BitSet wanted = new BitSet();
+
     private final int[] priority;
     private final int[] availability;
     private final long[] deadline;
@@ -35,15 +42,17 @@ public final class PiecePicker {
         this.deadline = new long[pieceCount];
         Arrays.fill(priority, NORMAL);
         Arrays.fill(deadline, PieceOrder.Candidate.NO_DEADLINE);
+        wanted.set(0, pieceCount);
     }
 
     public void setPriority(int piece, int value) {
         priority[piece] = value;
+        wanted.set(piece, value != SKIP && !have.get(piece));
     }
 
     /** Raises a piece's priority, never lowers it (a piece shared by two files keeps the higher). */
     public void raisePriority(int piece, int value) {
-        priority[piece] = Math.max(priority[piece], value);
+        setPriority(piece, Math.max(priority[piece], value));
     }
 
     public int priority(int piece) {
@@ -53,6 +62,7 @@ public final class PiecePicker {
     public void setHave(int piece) {
         have.set(piece);
         begun.clear(piece);
+        wanted.clear(piece);
     }
 
     public void setBegun(int piece, boolean value) {
@@ -106,18 +116,14 @@ public final class PiecePicker {
         return deadline[piece];
     }
 
-    public boolean isWanted(int piece) {
-        return priority[piece] != SKIP && !have.get(piece);
-    }
-
     /** Whether every piece we want is had. */
     public boolean isDone() {
-        for (int piece = 0; piece < pieceCount; piece++) {
-            if (isWanted(piece)) {
-                return false;
-            }
-        }
-        return true;
+        return wanted.isEmpty();
+    }
+
+    /** Whether the peer has any piece we want (begun or not): whether to be interested in it. */
+    public boolean wantsAnyOf(Bitfield peerHas) {
+        return peerHas.intersects(wanted);
     }
 
     public PieceOrder.Candidate candidate(int piece) {
@@ -126,7 +132,7 @@ public final class PiecePicker {
 
     /** Whether any piece we want, not begun yet, is one the peer has: the first found ends the look. */
     public boolean anyToBegin(Bitfield peerHas) {
-        for (int piece = have.nextClearBit(0); piece < pieceCount; piece = have.nextClearBit(piece + 1)) {
+        for (int piece = wanted.nextSetBit(0); piece >= 0; piece = wanted.nextSetBit(piece + 1)) {
             if (canBegin(piece, peerHas)) {
                 return true;
             }
@@ -140,7 +146,7 @@ public final class PiecePicker {
      */
     public Optional<PieceOrder.Candidate> nextToBegin(Bitfield peerHas) {
         PieceOrder.Candidate best = null;
-        for (int piece = have.nextClearBit(0); piece < pieceCount; piece = have.nextClearBit(piece + 1)) {
+        for (int piece = wanted.nextSetBit(0); piece >= 0; piece = wanted.nextSetBit(piece + 1)) {
             if (canBegin(piece, peerHas)) {
                 PieceOrder.Candidate candidate = candidate(piece);
                 if (best == null || PieceOrder.MOST_URGENT_FIRST.compare(candidate, best) < 0) {
@@ -151,8 +157,8 @@ public final class PiecePicker {
         return Optional.ofNullable(best);
     }
 
-    // Only for pieces we lack (the callers walk the clear bits of have).
+    // Only for wanted pieces (the callers walk the set bits of wanted).
     private boolean canBegin(int piece, Bitfield peerHas) {
-        return priority[piece] != SKIP && !begun.get(piece) && peerHas.has(piece);
+        return !begun.get(piece) && peerHas.has(piece);
     }
 }

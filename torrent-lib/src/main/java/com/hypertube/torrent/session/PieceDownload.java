@@ -18,6 +18,10 @@ final class PieceDownload {
     final byte[] data;
     private final int blockCount;
     private final BitSet received = new BitSet();
+
+    /** Blocks neither received nor asked of anyone: what a peer's pipeline is filled from, in order. */
+    private final BitSet unasked = new BitSet();
+
     private final List<List<Peer>> askedOf;
     private final long[] askedAt;
     final Set<Peer> senders = new HashSet<>();
@@ -33,6 +37,7 @@ final class PieceDownload {
             askedOf.add(new ArrayList<>(1));
         }
         this.askedAt = new long[blockCount];
+        unasked.set(0, blockCount);
     }
 
     int blockCount() {
@@ -49,12 +54,7 @@ final class PieceDownload {
 
     /** The first block nobody was asked for, or -1. */
     int firstUnaskedBlock() {
-        for (int block = 0; block < blockCount; block++) {
-            if (!received.get(block) && askedOf.get(block).isEmpty()) {
-                return block;
-            }
-        }
-        return -1;
+        return unasked.nextSetBit(0);
     }
 
     /**
@@ -74,11 +74,16 @@ final class PieceDownload {
     void asked(int block, Peer peer, long now) {
         askedOf.get(block).add(peer);
         askedAt[block] = now;
+        unasked.clear(block);
     }
 
     /** The peer will not answer this request (choked us, timed out, left). */
     void forget(int block, Peer peer) {
-        askedOf.get(block).remove(peer);
+        List<Peer> asked = askedOf.get(block);
+        asked.remove(peer);
+        if (asked.isEmpty() && !received.get(block)) {
+            unasked.set(block);
+        }
     }
 
     boolean isReceived(int block) {
@@ -89,6 +94,7 @@ final class PieceDownload {
     List<Peer> receive(int block, byte[] bytes, Peer from) {
         System.arraycopy(bytes, 0, data, blockOffset(block), bytes.length);
         received.set(block);
+        unasked.clear(block);
         senders.add(from);
         List<Peer> others = new ArrayList<>(askedOf.get(block));
         others.remove(from);

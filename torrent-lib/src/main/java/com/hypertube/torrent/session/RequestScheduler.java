@@ -45,12 +45,7 @@ final class RequestScheduler {
 
     /** Whether the peer has a piece we want. */
     boolean wantsFrom(Peer peer) {
-        for (int piece = 0; piece < info.pieceCount(); piece++) {
-            if (peer.has.has(piece) && picker.isWanted(piece)) {
-                return true;
-            }
-        }
-        return false;
+        return picker.wantsAnyOf(peer.has);
     }
 
     /** Tops the peer's pipeline up with the most urgent blocks it can give. */

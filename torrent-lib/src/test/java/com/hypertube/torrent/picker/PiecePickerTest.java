@@ -106,6 +106,26 @@ class PiecePickerTest {
         assertThat(picker.isDone()).isTrue();
     }
 
+    @Test
+    void wantsAnyOfSeesOnlyPiecesWeWantAndLack() {
+        Bitfield peer = new Bitfield(8);
+        peer.set(2);
+        peer.set(3);
+        assertThat(picker.wantsAnyOf(peer)).isTrue();
+
+        picker.setHave(2);
+        picker.setPriority(3, PiecePicker.SKIP);
+        assertThat(picker.wantsAnyOf(peer)).as("one had, one not wanted").isFalse();
+
+        picker.raisePriority(2, PiecePicker.EDGE);
+        assertThat(picker.wantsAnyOf(peer))
+                .as("a had piece stays had whatever its priority")
+                .isFalse();
+        picker.setPriority(3, PiecePicker.NORMAL);
+        assertThat(picker.wantsAnyOf(peer)).as("wanted again").isTrue();
+        assertThat(picker.wantsAnyOf(new Bitfield(8))).as("a peer with nothing").isFalse();
+    }
+
     private int next() {
         return picker.nextToBegin(seeder).orElseThrow().piece();
     }
