@@ -35,6 +35,19 @@ public record PeerAddress(String host, int port) {
         return new PeerAddress(host, port);
     }
 
+    // Written out rather than left to the record: its generated equals and hashCode are linked on first call
+    // (an invokedynamic bootstrap, ~10 ms in a fresh JVM), and the first call is when the first peer is
+    // registered, on the way to a player's first byte.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PeerAddress that && port == that.port && host.equals(that.host);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * host.hashCode() + port;
+    }
+
     public InetSocketAddress toSocketAddress() {
         return new InetSocketAddress(host, port);
     }

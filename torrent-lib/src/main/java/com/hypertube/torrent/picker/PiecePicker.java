@@ -33,7 +33,9 @@ public final class PiecePicker {
     private final int[] priority;
     private final int[] availability;
     private final long[] deadline;
-    private int deadlines;
+
+    /** The pieces with a deadline: a player's window, a few pieces among thousands. */
+    private final BitSet withDeadline = new BitSet();
 
     public PiecePicker(int pieceCount) {
         this.pieceCount = pieceCount;
@@ -94,22 +96,17 @@ public final class PiecePicker {
     }
 
     public void setDeadline(int piece, long at) {
-        if (deadline[piece] == PieceOrder.Candidate.NO_DEADLINE && at != PieceOrder.Candidate.NO_DEADLINE) {
-            deadlines++;
-        }
         deadline[piece] = at;
+        withDeadline.set(piece, at != PieceOrder.Candidate.NO_DEADLINE);
     }
 
     public void clearDeadline(int piece) {
-        if (deadline[piece] != PieceOrder.Candidate.NO_DEADLINE) {
-            deadlines--;
-        }
-        deadline[piece] = PieceOrder.Candidate.NO_DEADLINE;
+        setDeadline(piece, PieceOrder.Candidate.NO_DEADLINE);
     }
 
     /** Whether any piece has a streaming deadline: without one, a begun piece always comes first. */
     public boolean hasDeadlines() {
-        return deadlines > 0;
+        return !withDeadline.isEmpty();
     }
 
     public long deadline(int piece) {
@@ -141,12 +138,18 @@ public final class PiecePicker {
     }
 
     /**
-     * The most urgent piece not yet begun that the peer has and we want: a pass over all pieces, cheaper
-     * than keeping them sorted as availability keeps changing, and done once per piece begun.
+     * The most urgent piece not yet begun that the peer has and we want: a pass over the pieces, cheaper
+     * than keeping them sorted as availability keeps changing, and done once per piece begun. A piece with a
+     * deadline outranks every piece without one, so while a player waits only its window is looked at.
      */
     public Optional<PieceOrder.Candidate> nextToBegin(Bitfield peerHas) {
+        PieceOrder.Candidate best = mostUrgentToBegin(withDeadline, peerHas);
+        return Optional.ofNullable(best != null ? best : mostUrgentToBegin(wanted, peerHas));
+    }
+
+    private PieceOrder.Candidate mostUrgentToBegin(BitSet among, Bitfield peerHas) {
         PieceOrder.Candidate best = null;
-        for (int piece = wanted.nextSetBit(0); piece >= 0; piece = wanted.nextSetBit(piece + 1)) {
+        for (int piece = among.nextSetBit(0); piece >= 0; piece = among.nextSetBit(piece + 1)) {
             if (canBegin(piece, peerHas)) {
                 PieceOrder.Candidate candidate = candidate(piece);
                 if (best == null || PieceOrder.MOST_URGENT_FIRST.compare(candidate, best) < 0) {
@@ -154,11 +157,10 @@ public final class PiecePicker {
                 }
             }
         }
-        return Optional.ofNullable(best);
+        return best;
     }
 
-    // Only for wanted pieces (the callers walk the set bits of wanted).
     private boolean canBegin(int piece, Bitfield peerHas) {
-        return !begun.get(piece) && peerHas.has(piece);
+        return wanted.get(piece) && !begun.get(piece) && peerHas.has(piece);
     }
 }

@@ -1,5 +1,6 @@
 package com.hypertube.torrent.session;
 
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -25,6 +26,18 @@ final class PieceDownload {
     private final List<List<Peer>> askedOf;
     private final long[] askedAt;
     final Set<Peer> senders = new HashSet<>();
+
+    /**
+     * The piece's SHA-1 so far. A piece a player is waiting for is hashed as its blocks arrive in order
+     * (they nearly always do), so that it is verified at once when complete rather than after a pass over
+     * all of it: readable as soon as its last block lands (a cold JVM hashed a first 1 MiB piece in 15-60 ms).
+     * The others are hashed whole, on their verify threads, beside the peers' threads: hashing every block
+     * on arrival, on the thread that reads the socket, cost a quarter of the throughput.
+     */
+    private final MessageDigest digest = TorrentSession.sha1();
+
+    /** How many blocks, from the first, went into {@link #digest}. */
+    private int hashedBlocks;
 
     /** @param data where the piece's bytes go: exactly the piece's length */
     PieceDownload(int piece, byte[] data) {
@@ -90,11 +103,17 @@ final class PieceDownload {
         return received.get(block);
     }
 
-    /** Stores a block; returns the other peers that were asked for it, whose requests can be cancelled. */
-    List<Peer> receive(int block, byte[] bytes, Peer from) {
+    /**
+     * Stores a block; returns the other peers that were asked for it, whose requests can be cancelled.
+     * {@code awaited}: a player waits for this piece, so what has arrived in order is hashed now.
+     */
+    List<Peer> receive(int block, byte[] bytes, Peer from, boolean awaited) {
         System.arraycopy(bytes, 0, data, blockOffset(block), bytes.length);
         received.set(block);
         unasked.clear(block);
+        if (awaited) {
+            hashBlocksReceivedInOrder();
+        }
         senders.add(from);
         List<Peer> others = new ArrayList<>(askedOf.get(block));
         others.remove(from);
@@ -104,6 +123,22 @@ final class PieceDownload {
 
     boolean isComplete() {
         return received.cardinality() == blockCount;
+    }
+
+    /** The SHA-1 of the complete piece: what was not hashed on arrival (blocks out of order) is hashed now. */
+    byte[] sha1() {
+        hashBlocksReceivedInOrder();
+        if (hashedBlocks < blockCount) {
+            throw new IllegalStateException("piece " + piece + " is not complete");
+        }
+        return digest.digest();
+    }
+
+    private void hashBlocksReceivedInOrder() {
+        while (hashedBlocks < blockCount && received.get(hashedBlocks)) {
+            digest.update(data, blockOffset(hashedBlocks), blockLength(hashedBlocks));
+            hashedBlocks++;
+        }
     }
 
     /** Every peer asked for any block, to release them all when the piece is dropped. */

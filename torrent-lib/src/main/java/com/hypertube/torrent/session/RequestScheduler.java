@@ -73,9 +73,10 @@ final class RequestScheduler {
 
     /**
      * Stores a block; returns the piece when it is complete (to be verified), else null. A block nobody
-     * asked for, or already had, is ignored; the others asked for it are sent a cancel.
+     * asked for, or already had, is ignored; the others asked for it are sent a cancel. A piece whose
+     * deadline has passed (a player waits for it) is hashed as its blocks come.
      */
-    PieceDownload receive(Peer peer, PeerMessage.Piece message) {
+    PieceDownload receive(Peer peer, PeerMessage.Piece message, long now) {
         int block = message.offset() / PieceDownload.BLOCK;
         if (block >= Peer.MAX_BLOCKS_PER_PIECE) {
             return null; // no piece has such a block: nobody asked for it
@@ -90,7 +91,8 @@ final class RequestScheduler {
                 || download.isReceived(block)) {
             return null;
         }
-        for (Peer other : download.receive(block, message.block(), peer)) {
+        boolean awaited = picker.deadline(download.piece) <= now;
+        for (Peer other : download.receive(block, message.block(), peer, awaited)) {
             other.requested.remove(key);
             other.connection.send(new PeerMessage.Cancel(message.piece(), message.offset(), message.block().length));
         }

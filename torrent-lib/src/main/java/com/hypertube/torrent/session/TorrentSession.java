@@ -598,7 +598,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             long now = time.millis();
             peer.fromPeer.add(message.block().length, now);
             downloaded.add(message.block().length, now);
-            complete = requests == null ? null : requests.receive(peer, message);
+            complete = requests == null ? null : requests.receive(peer, message, now);
             peer.adaptPipeline(now);
             fillRequests(peer);
         }
@@ -616,7 +616,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             torrent = info;
             target = storage;
         }
-        boolean good = Arrays.equals(sha1().digest(download.data), torrent.pieceHash(download.piece));
+        boolean good = Arrays.equals(download.sha1(), torrent.pieceHash(download.piece));
         if (good && target != null) {
             try {
                 target.write(torrent.pieceOffset(download.piece), download.data, 0, download.data.length);

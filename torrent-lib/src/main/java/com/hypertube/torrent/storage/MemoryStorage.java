@@ -42,12 +42,26 @@ public final class MemoryStorage implements Storage {
             long chunk = offset / CHUNK;
             int inChunk = (int) (offset % CHUNK);
             int take = Math.min(count, CHUNK - inChunk);
-            byte[] data = chunks.computeIfAbsent(chunk, ignored -> new byte[CHUNK]);
+            byte[] data = chunkToWrite(chunk);
             System.arraycopy(from, at, data, inChunk, take);
             offset += take;
             at += take;
             count -= take;
         }
+    }
+
+    // Not computeIfAbsent with a lambda: a lambda is linked on its first call, milliseconds in a fresh JVM,
+    // and the first write here is the first piece a player waits for.
+    private byte[] chunkToWrite(long chunk) {
+        byte[] data = chunks.get(chunk);
+        if (data == null) {
+            byte[] fresh = new byte[CHUNK];
+            data = chunks.putIfAbsent(chunk, fresh);
+            if (data == null) {
+                data = fresh;
+            }
+        }
+        return data;
     }
 
     @Override

@@ -61,6 +61,29 @@ class PiecePickerTest {
     }
 
     @Test
+    void withoutADeadlinePieceToBeginThePeerHasTheOthersAreLookedAt() {
+        Bitfield peer = new Bitfield(8);
+        peer.set(1);
+        peer.set(4);
+        picker.peerHasAll(peer);
+        picker.peerHas(1); // 4 is the rarer
+        picker.setDeadline(6, 1_000); // the player waits for 6, which this peer lacks
+        picker.setDeadline(1, 2_000);
+        assertThat(picker.nextToBegin(peer).orElseThrow().piece())
+                .as("the deadline it can give")
+                .isEqualTo(1);
+
+        picker.setBegun(1, true);
+        assertThat(picker.nextToBegin(peer).orElseThrow().piece())
+                .as("then rarest first")
+                .isEqualTo(4);
+
+        picker.clearDeadline(6);
+        picker.clearDeadline(1);
+        assertThat(picker.hasDeadlines()).isFalse();
+    }
+
+    @Test
     void higherFilePriorityBeatsRarity() {
         picker.peerHasAll(seeder);
         picker.peerHasAll(seeder);
