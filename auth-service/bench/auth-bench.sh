@@ -7,6 +7,8 @@
 #
 # Needs: the services running (./hypertube up), wrk and curl. Everything stays on 127.0.0.1. Each path is
 # warmed up first (WARMUP seconds, 45 by default): the gateway's JIT takes about a minute to settle here.
+# Then the same GET through a bare Spring Cloud Gateway (auth-service/bench/bare-gateway: one route, nothing
+# of ours, built on first use), to show what the framework alone costs on this machine; BARE_GATEWAY=0 skips it.
 set -euo pipefail
 
 SECONDS_EACH=${1:-10}
@@ -15,7 +17,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 AUTH=http://127.0.0.1:${AUTH_PORT:-8081}
 GATEWAY=http://127.0.0.1:${GATEWAY_PORT:-8080}
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+BARE_PID=
+trap '[[ -n $BARE_PID ]] && kill "$BARE_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 
 for tool in curl wrk; do command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 1; }; done
 for url in "$AUTH" "$GATEWAY"; do
@@ -39,6 +42,10 @@ cpu_ticks() { [[ -n $1 && -r /proc/$1/stat ]] && awk '{print $14 + $15}' "/proc/
 GATEWAY_PID=$(pid_of gateway-service)
 AUTH_PID=$(pid_of auth-service)
 TICKS_PER_SECOND=$(getconf CLK_TCK)
+per_request() { # ticks requests -> ms of CPU per request
+    awk -v t="$1" -v n="$2" -v hz="$TICKS_PER_SECOND" 'BEGIN {printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0)}'
+}
+count() { awk '/requests in/ {print $1}' "$1"; }
 auth_before=$(cpu_ticks "$AUTH_PID")
 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -H "Authorization: Bearer $TOKEN" "$AUTH/api/users/me" >"$WORK/direct.txt"
 auth_direct=$(($(cpu_ticks "$AUTH_PID") - auth_before))
@@ -55,13 +62,45 @@ echo "  straight to auth-service: $direct requests/s (p99 $(p99 "$WORK/direct.tx
 echo "  through the gateway:      $through requests/s (p99 $(p99 "$WORK/gateway.txt"))"
 echo "  ratio gateway/direct: $(awk -v a="$through" -v b="$direct" 'BEGIN {printf "%.2f", a / b}') (target ≥ 0.70)"
 if [[ -n $GATEWAY_PID && -n $AUTH_PID ]]; then
-    per_request() { # ticks requests -> ms of CPU per request
-        awk -v t="$1" -v n="$2" -v hz="$TICKS_PER_SECOND" 'BEGIN {printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0)}'
-    }
-    count() { awk '/requests in/ {print $1}' "$1"; }
     echo "  CPU per request: auth-service $(per_request "$auth_direct" "$(count "$WORK/direct.txt")") ms direct;" \
         "through the gateway, gateway $(per_request "$gateway_cpu" "$(count "$WORK/gateway.txt")") ms" \
         "+ auth-service $(per_request "$auth_behind" "$(count "$WORK/gateway.txt")") ms"
+fi
+
+if [[ ${BARE_GATEWAY:-1} != 0 ]]; then
+    BARE_DIR=$ROOT/auth-service/bench/bare-gateway
+    BARE_PORT=${BARE_GATEWAY_PORT:-8089}
+    if [[ ! -f $BARE_DIR/target/bare-gateway.jar ]]; then
+        echo "building the bare gateway..."
+        "$ROOT/mvnw" -q -f "$BARE_DIR/pom.xml" package -DskipTests >"$WORK/bare-build.txt" 2>&1 \
+            || { cat "$WORK/bare-build.txt" >&2; exit 1; }
+    fi
+    SERVER_PORT=$BARE_PORT AUTH_SERVICE_URL=$AUTH "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xms64m -Xmx512m \
+        -jar "$BARE_DIR/target/bare-gateway.jar" >"$WORK/bare.log" 2>&1 &
+    BARE_PID=$!
+    BARE=http://127.0.0.1:$BARE_PORT
+    for ((waited = 0; waited < 60; waited++)); do
+        curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$BARE/api/users/me" && break
+        sleep 1
+    done
+    curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$BARE/api/users/me" \
+        || { echo "the bare gateway did not start:" >&2; tail -n 20 "$WORK/bare.log" >&2; exit 1; }
+    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-45}s" -H "Authorization: Bearer $TOKEN" "$BARE/api/users/me" >/dev/null
+    auth_before=$(cpu_ticks "$AUTH_PID")
+    bare_before=$(cpu_ticks "$BARE_PID")
+    wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -H "Authorization: Bearer $TOKEN" "$BARE/api/users/me" >"$WORK/bare.txt"
+    auth_behind_bare=$(($(cpu_ticks "$AUTH_PID") - auth_before))
+    bare_cpu=$(($(cpu_ticks "$BARE_PID") - bare_before))
+    grep -q "Non-2xx" "$WORK/bare.txt" && { echo "some answers were not 2xx:" >&2; cat "$WORK/bare.txt" >&2; exit 1; }
+    bare=$(rps "$WORK/bare.txt")
+    echo "  through a bare Spring Cloud Gateway (one route, nothing of ours): $bare requests/s," \
+        "ratio $(awk -v a="$bare" -v b="$direct" 'BEGIN {printf "%.2f", a / b}')"
+    if [[ -n $AUTH_PID ]]; then
+        echo "  CPU per request: bare gateway $(per_request "$bare_cpu" "$(count "$WORK/bare.txt")") ms" \
+            "+ auth-service $(per_request "$auth_behind_bare" "$(count "$WORK/bare.txt")") ms"
+    fi
+    kill "$BARE_PID"
+    BARE_PID=
 fi
 
 # Sign-ins: the same user over and over (successes are not throttled), a few connections: bcrypt is CPU.
