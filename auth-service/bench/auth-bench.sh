@@ -46,15 +46,23 @@ per_request() { # ticks requests -> ms of CPU per request
     awk -v t="$1" -v n="$2" -v hz="$TICKS_PER_SECOND" 'BEGIN {printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0)}'
 }
 count() { awk '/requests in/ {print $1}' "$1"; }
-auth_before=$(cpu_ticks "$AUTH_PID")
-wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -H "Authorization: Bearer $TOKEN" "$AUTH/api/users/me" >"$WORK/direct.txt"
-auth_direct=$(($(cpu_ticks "$AUTH_PID") - auth_before))
-auth_before=$(cpu_ticks "$AUTH_PID")
-gateway_before=$(cpu_ticks "$GATEWAY_PID")
-wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -H "Authorization: Bearer $TOKEN" "$GATEWAY/api/users/me" >"$WORK/gateway.txt"
-auth_behind=$(($(cpu_ticks "$AUTH_PID") - auth_before))
-gateway_cpu=$(($(cpu_ticks "$GATEWAY_PID") - gateway_before))
-grep -q "Non-2xx" "$WORK/direct.txt" "$WORK/gateway.txt" && { echo "some answers were not 2xx:" >&2; cat "$WORK"/*.txt >&2; exit 1; }
+# The measured run: wrk on URL into FILE; sets AUTH_TICKS and PROXY_TICKS, the CPU that auth-service and the
+# process PROXY_PID (none: 0) spent meanwhile.
+measure() { # url file [proxy_pid]
+    local auth_before proxy_before
+    auth_before=$(cpu_ticks "$AUTH_PID")
+    proxy_before=$(cpu_ticks "${3:-}")
+    wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -H "Authorization: Bearer $TOKEN" "$1" >"$2"
+    AUTH_TICKS=$(($(cpu_ticks "$AUTH_PID") - auth_before))
+    PROXY_TICKS=$(($(cpu_ticks "${3:-}") - proxy_before))
+    grep -q "Non-2xx" "$2" && { echo "some answers were not 2xx:" >&2; cat "$2" >&2; exit 1; }
+    return 0
+}
+measure "$AUTH/api/users/me" "$WORK/direct.txt"
+auth_direct=$AUTH_TICKS
+measure "$GATEWAY/api/users/me" "$WORK/gateway.txt" "$GATEWAY_PID"
+auth_behind=$AUTH_TICKS
+gateway_cpu=$PROXY_TICKS
 direct=$(rps "$WORK/direct.txt")
 through=$(rps "$WORK/gateway.txt")
 echo "authenticated GET /api/users/me, $CONNECTIONS connections, ${SECONDS_EACH}s each:"
@@ -86,12 +94,9 @@ if [[ ${BARE_GATEWAY:-1} != 0 ]]; then
     curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$BARE/api/users/me" \
         || { echo "the bare gateway did not start:" >&2; tail -n 20 "$WORK/bare.log" >&2; exit 1; }
     wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-45}s" -H "Authorization: Bearer $TOKEN" "$BARE/api/users/me" >/dev/null
-    auth_before=$(cpu_ticks "$AUTH_PID")
-    bare_before=$(cpu_ticks "$BARE_PID")
-    wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -H "Authorization: Bearer $TOKEN" "$BARE/api/users/me" >"$WORK/bare.txt"
-    auth_behind_bare=$(($(cpu_ticks "$AUTH_PID") - auth_before))
-    bare_cpu=$(($(cpu_ticks "$BARE_PID") - bare_before))
-    grep -q "Non-2xx" "$WORK/bare.txt" && { echo "some answers were not 2xx:" >&2; cat "$WORK/bare.txt" >&2; exit 1; }
+    measure "$BARE/api/users/me" "$WORK/bare.txt" "$BARE_PID"
+    auth_behind_bare=$AUTH_TICKS
+    bare_cpu=$PROXY_TICKS
     bare=$(rps "$WORK/bare.txt")
     echo "  through a bare Spring Cloud Gateway (one route, nothing of ours): $bare requests/s," \
         "ratio $(awk -v a="$bare" -v b="$direct" 'BEGIN {printf "%.2f", a / b}')"
