@@ -12,4 +12,9 @@ class AuthServiceIT extends ServiceConventionsContract {
     AuthServiceIT() {
         super("auth-service", "auth", "users");
     }
+
+    @Override
+    protected String guardedPath() {
+        return "/api/users/me";
+    }
 }

@@ -12,4 +12,9 @@ class MediaServiceIT extends ServiceConventionsContract {
     MediaServiceIT() {
         super("media-service", "media", "movies");
     }
+
+    @Override
+    protected String guardedPath() {
+        return "/api/library/continue";
+    }
 }

@@ -1,11 +1,20 @@
 package com.hypertube.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Registers the shared web conventions in every servlet service that has this module. */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
@@ -20,19 +29,59 @@ public class ServiceWebAutoConfiguration {
         return registration;
     }
 
-    /** Checks access tokens when {@code hypertube.security.jwks-uri} is set (it is, outside tests). */
+    /**
+     * Guards every path but the public ones. Who is asking comes from {@code hypertube.security.identity-from}:
+     * {@code token} (the default: a token the auth service signed, checked against {@code jwks-uri}),
+     * {@code headers} (the gateway's identity headers, unverified: a service's own tests only) or {@code none}
+     * (the auth service, which checks tokens in its own resolver). A service adds its public paths in
+     * {@code hypertube.security.public-paths}.
+     */
     @Bean
     FilterRegistrationBean<AccessTokenFilter> accessTokenFilter(Environment environment) {
-        String jwksUri = environment.getProperty("hypertube.security.jwks-uri", "");
+        String identityFrom = environment.getProperty("hypertube.security.identity-from", "token");
         String service = environment.getProperty("spring.application.name", "unknown");
-        FilterRegistrationBean<AccessTokenFilter> registration = new FilterRegistrationBean<>(new AccessTokenFilter(
-                java.net.URI.create(jwksUri.isBlank() ? "http://127.0.0.1/" : jwksUri),
-                environment.getProperty("hypertube.security.issuer", "hypertube"),
-                environment.getProperty("hypertube.security.audience", "hypertube"),
-                service));
-        registration.setEnabled(!jwksUri.isBlank());
+        List<String> publicPaths = new ArrayList<>(AccessTokenFilter.DEFAULT_PUBLIC_PATHS);
+        publicPaths.addAll(
+                List.of(environment.getProperty("hypertube.security.public-paths", String[].class, new String[0])));
+        Function<HttpServletRequest, Optional<Caller>> identify =
+                switch (identityFrom) {
+                    case "token" -> AccessTokenFilter.fromToken(tokenVerifier(environment));
+                    case "headers" -> AccessTokenFilter.fromTrustedHeaders();
+                    case "none" -> request -> Optional.empty();
+                    default ->
+                        throw new IllegalStateException(
+                                "hypertube.security.identity-from must be token, headers or none, not " + identityFrom);
+                };
+        FilterRegistrationBean<AccessTokenFilter> registration =
+                new FilterRegistrationBean<>(new AccessTokenFilter(identify, publicPaths, service));
+        registration.setEnabled(!identityFrom.equals("none"));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    private static TokenVerifier tokenVerifier(Environment environment) {
+        String jwksUri = environment.getProperty("hypertube.security.jwks-uri", "");
+        if (jwksUri.isBlank()) {
+            // Fail closed: a service without a way to check tokens must not start and believe anyone.
+            throw new IllegalStateException(
+                    "hypertube.security.jwks-uri is empty: set it to the auth service's "
+                            + "JWKS (AUTH_JWKS_URL), or, for a service's own tests only, hypertube.security.identity-from=headers");
+        }
+        return new TokenVerifier(
+                URI.create(jwksUri),
+                environment.getProperty("hypertube.security.issuer", "hypertube"),
+                environment.getProperty("hypertube.security.audience", "hypertube"),
+                InstantSource.system());
+    }
+
+    @Bean
+    WebMvcConfigurer callerArgument() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
     }
 
     @Bean

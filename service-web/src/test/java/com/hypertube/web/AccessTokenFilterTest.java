@@ -45,9 +45,12 @@ class AccessTokenFilterTest {
         });
         jwks.start();
         filter = new AccessTokenFilter(
-                URI.create("http://127.0.0.1:" + jwks.getAddress().getPort() + "/.well-known/jwks.json"),
-                "hypertube",
-                "hypertube",
+                AccessTokenFilter.fromToken(new TokenVerifier(
+                        URI.create("http://127.0.0.1:" + jwks.getAddress().getPort() + "/.well-known/jwks.json"),
+                        "hypertube",
+                        "hypertube",
+                        java.time.InstantSource.system())),
+                AccessTokenFilter.DEFAULT_PUBLIC_PATHS,
                 "test-service");
     }
 
@@ -67,7 +70,10 @@ class AccessTokenFilterTest {
         filter.doFilter(request, new MockHttpServletResponse(), chain);
 
         assertThat(chain.getRequest()).isNotNull();
-        assertThat(request.getAttribute(AccessTokenFilter.SUBJECT)).isEqualTo(user);
+        Caller caller = (Caller) request.getAttribute(Caller.ATTRIBUTE);
+        assertThat(caller.userId()).hasValue(UUID.fromString(user));
+        assertThat(caller.isUser()).isTrue();
+        assertThat(caller.isAdmin()).isFalse();
     }
 
     @Test

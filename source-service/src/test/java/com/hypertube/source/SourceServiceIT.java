@@ -12,4 +12,9 @@ class SourceServiceIT extends ServiceConventionsContract {
     SourceServiceIT() {
         super("source-service", "source", "torrent_sources");
     }
+
+    @Override
+    protected String guardedPath() {
+        return "/api/sources/search";
+    }
 }

@@ -12,4 +12,9 @@ class StreamingServiceIT extends ServiceConventionsContract {
     StreamingServiceIT() {
         super("streaming-service", "streaming", "download_jobs");
     }
+
+    @Override
+    protected String guardedPath() {
+        return "/api/downloads";
+    }
 }

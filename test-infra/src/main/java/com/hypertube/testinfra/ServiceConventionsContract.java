@@ -82,7 +82,7 @@ public abstract class ServiceConventionsContract {
 
     @Test
     void unknownPathIsANotFoundProblemWithARequestId() throws Exception {
-        HttpResponse<String> response = get("/api/no-such-thing");
+        HttpResponse<String> response = getAsUser("/api/no-such-thing");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -107,6 +107,72 @@ public abstract class ServiceConventionsContract {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"openapi\"").contains("Hypertube gateway");
+    }
+
+    /**
+     * Security regression (hardening issue, finding 2): a guarded path spelt any other way — encoded letters,
+     * {@code ;} parameters, doubled slashes, dot segments, another case, a trailing or encoded slash — never
+     * reaches a handler without an identity. Sent over a raw socket, so no client library tidies the path.
+     */
+    @Test
+    @org.junit.jupiter.api.Tag("security")
+    void noSpellingOfAGuardedPathIsAnsweredWithoutAnIdentity() throws Exception {
+        String guarded = guardedPath();
+        String head = guarded.substring(1, guarded.indexOf('/', 1)); // "api"
+        String rest = guarded.substring(guarded.indexOf('/', 1)); // "/downloads"
+        java.util.List<String> spellings = java.util.List.of(
+                guarded,
+                "/%" + Integer.toHexString(head.charAt(0)) + head.substring(1) + rest,
+                "/" + head + "/%" + Integer.toHexString(rest.charAt(1)) + rest.substring(2),
+                "/" + head + ";x=y" + rest,
+                guarded + ";jsessionid=1",
+                "/" + guarded,
+                "/" + head + "/" + rest,
+                "/." + guarded,
+                "/" + head + "/." + rest,
+                "/x/.." + guarded,
+                "/actuator/health/../.." + guarded,
+                "/actuator/health/..;/..;" + guarded,
+                "/actuator/health;/../.." + guarded,
+                "/%2e" + guarded,
+                "/" + head.toUpperCase(java.util.Locale.ROOT) + rest,
+                guarded + "/",
+                "/" + head + "%2F" + rest.substring(1),
+                "/" + head + "%2f" + rest.substring(1),
+                "/" + head + "%5C" + rest.substring(1));
+        for (String spelling : spellings) {
+            int status = rawStatus("GET", spelling);
+            assertThat(status).as("GET %s without an identity", spelling).isIn(400, 401, 403, 404);
+        }
+    }
+
+    /** A path of this service that needs a signed-in caller, such as {@code /api/downloads}. */
+    protected abstract String guardedPath();
+
+    /** The status line's code for a request sent byte for byte as given. */
+    protected int rawStatus(String method, String rawPath) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write((method + " " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(
+                            socket.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .readLine();
+            assertThat(statusLine).as("answer to %s %s", method, rawPath).startsWith("HTTP/1.1 ");
+            return Integer.parseInt(statusLine.substring(9, 12));
+        }
+    }
+
+    /** A GET as the gateway forwards a signed-in user's (services' tests trust these headers). */
+    protected HttpResponse<String> getAsUser(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("X-User-Id", java.util.UUID.randomUUID().toString())
+                .header("X-User-Name", "contract")
+                .GET()
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     protected HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -1,5 +1,7 @@
 package com.hypertube.streaming.cooldown;
 
+import com.hypertube.web.AdminOnly;
+import com.hypertube.web.Caller;
 import com.hypertube.web.ProblemTypes;
 import java.util.List;
 import java.util.Locale;
@@ -21,12 +23,14 @@ class CooldownController {
     }
 
     @GetMapping("/api/torrents/cooldowns")
-    List<Cooldown> list() {
+    List<Cooldown> list(Caller caller) {
+        AdminOnly.require(caller);
         return cooldowns.activeAll();
     }
 
     @DeleteMapping("/api/torrents/cooldowns/{infoHash}")
-    ResponseEntity<Void> clear(@PathVariable String infoHash) {
+    ResponseEntity<Void> clear(@PathVariable String infoHash, Caller caller) {
+        AdminOnly.require(caller);
         if (!cooldowns.clear(infoHash.toLowerCase(Locale.ROOT))) {
             throw ProblemTypes.error(
                     HttpStatus.NOT_FOUND, "no-cooldown", "Torrent " + infoHash + " is not on cooldown.");

@@ -1,11 +1,13 @@
 package com.hypertube.streaming.debug;
 
+import com.hypertube.streaming.download.DownloadJobs;
 import com.hypertube.streaming.torrent.TorrentEngine;
 import com.hypertube.torrent.metainfo.InfoHash;
 import com.hypertube.torrent.metainfo.TorrentInfo;
 import com.hypertube.torrent.session.PeerInfo;
 import com.hypertube.torrent.session.TorrentHandle;
 import com.hypertube.torrent.session.TorrentStatus;
+import com.hypertube.web.Caller;
 import com.hypertube.web.ProblemTypes;
 import java.util.BitSet;
 import java.util.List;
@@ -15,14 +17,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/torrents/{infoHash}/debug}: what the engine knows of a running torrent. */
+/**
+ * {@code GET /api/torrents/{infoHash}/debug}: what the engine knows of a running torrent — its peers' addresses
+ * and who is reading where — for the users who asked for that torrent and for admins only.
+ */
 @RestController
 class TorrentDebugController {
 
     private final TorrentEngine engine;
+    private final DownloadJobs jobs;
 
-    TorrentDebugController(TorrentEngine engine) {
+    TorrentDebugController(TorrentEngine engine, DownloadJobs jobs) {
         this.engine = engine;
+        this.jobs = jobs;
     }
 
     /**
@@ -47,12 +54,16 @@ class TorrentDebugController {
     record ReaderWindow(int piece, int windowPieces, long bytesBufferedAhead) {}
 
     @GetMapping("/api/torrents/{infoHash}/debug")
-    TorrentDebug debug(@PathVariable String infoHash) {
+    TorrentDebug debug(@PathVariable String infoHash, Caller caller) {
         InfoHash hash;
         try {
             hash = InfoHash.fromHex(infoHash);
         } catch (IllegalArgumentException e) {
             throw problem(HttpStatus.BAD_REQUEST, "invalid-source", "Invalid info hash: " + e.getMessage());
+        }
+        // Another user's torrent is as unknown as one that is not running: its existence is not ours to tell.
+        if (!jobs.mayWatch(hash.hex(), caller)) {
+            throw problem(HttpStatus.NOT_FOUND, "unknown-torrent", "Torrent " + hash + " is not running.");
         }
         TorrentHandle torrent = engine.torrents().stream()
                 .filter(handle -> handle.infoHash().equals(hash))

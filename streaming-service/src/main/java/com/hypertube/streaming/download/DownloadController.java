@@ -1,9 +1,8 @@
 package com.hypertube.streaming.download;
 
 import com.hypertube.streaming.StreamingProperties;
-import com.hypertube.streaming.web.Viewer;
+import com.hypertube.web.Caller;
 import com.hypertube.web.ProblemTypes;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -47,20 +46,20 @@ class DownloadController {
 
     /** One of the viewer's jobs; another's is as unknown as a job that does not exist. */
     @GetMapping("/api/downloads/{jobId}")
-    DownloadView one(@PathVariable UUID jobId, HttpServletRequest request) {
-        return jobs.find(jobId, Viewer.of(request)).map(this::view).orElseThrow(() -> notFound(jobId));
+    DownloadView one(@PathVariable UUID jobId, Caller caller) {
+        return jobs.find(jobId, caller).map(this::view).orElseThrow(() -> notFound(jobId));
     }
 
     /** The viewer's jobs, newest first. */
     @GetMapping("/api/downloads")
-    List<DownloadView> recent(HttpServletRequest request) {
-        return jobs.recent(Viewer.of(request)).stream().map(this::view).toList();
+    List<DownloadView> recent(Caller caller) {
+        return jobs.recent(caller).stream().map(this::view).toList();
     }
 
     /** Withdraws the viewer's request; the torrent stops when nobody else wants it. */
     @DeleteMapping("/api/downloads/{jobId}")
-    ResponseEntity<Void> cancel(@PathVariable UUID jobId, HttpServletRequest request) {
-        if (!jobs.cancel(jobId, Viewer.of(request))) {
+    ResponseEntity<Void> cancel(@PathVariable UUID jobId, Caller caller) {
+        if (!jobs.cancel(jobId, caller)) {
             throw notFound(jobId);
         }
         return ResponseEntity.noContent().build();

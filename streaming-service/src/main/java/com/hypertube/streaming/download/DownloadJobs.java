@@ -2,10 +2,10 @@ package com.hypertube.streaming.download;
 
 import com.hypertube.streaming.StreamingProperties;
 import com.hypertube.streaming.torrent.TorrentEngine;
-import com.hypertube.streaming.web.Viewer;
 import com.hypertube.torrent.magnet.MagnetLink;
 import com.hypertube.torrent.metainfo.InfoHash;
 import com.hypertube.torrent.session.TorrentHandle;
+import com.hypertube.web.Caller;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,7 +43,7 @@ public class DownloadJobs {
      * The job of this torrent for this viewer: the running or completed one, or else a new one sent to the
      * workers; the viewer's request is recorded either way.
      */
-    public DownloadJob jobFor(MagnetLink magnet, Viewer viewer) {
+    public DownloadJob jobFor(MagnetLink magnet, Caller viewer) {
         DownloadJob job = jobFor(magnet);
         viewer.userId().ifPresent(user -> requests.add(job.id(), user));
         return job;
@@ -69,14 +69,25 @@ public class DownloadJobs {
         return repository.find(id);
     }
 
-    /** The job, if this viewer asked for it (or nobody is identified: the token check is off). */
-    public Optional<DownloadJob> find(UUID id, Viewer viewer) {
+    /** The job, if this viewer asked for it or is an admin. */
+    public Optional<DownloadJob> find(UUID id, Caller viewer) {
         return repository.find(id).filter(job -> viewer.mayAccess(requests.requesters(id)));
     }
 
-    /** The viewer's most recent jobs, newest first (everyone's when nobody is identified). */
-    public List<DownloadJob> recent(Viewer viewer) {
-        if (!viewer.identified()) {
+    /** Whether this viewer asked for a download of this torrent, or is an admin (its debug panel). */
+    public boolean mayWatch(String infoHash, Caller viewer) {
+        return viewer.isAdmin()
+                || viewer.userId()
+                        .map(user -> requests.hasRequested(infoHash, user))
+                        .orElse(false);
+    }
+
+    /**
+     * The viewer's most recent jobs, newest first; everyone's for an admin. An API client has none: it
+     * speaks for nobody, which is never "everyone".
+     */
+    public List<DownloadJob> recent(Caller viewer) {
+        if (viewer.isAdmin()) {
             return repository.findRecent(100);
         }
         return viewer.userId().stream()
@@ -90,7 +101,7 @@ public class DownloadJobs {
      * Withdraws the viewer's request; the job is cancelled when nobody else wants it. False when the viewer
      * never asked for it (or there is no such job).
      */
-    public boolean cancel(UUID id, Viewer viewer) {
+    public boolean cancel(UUID id, Caller viewer) {
         if (find(id, viewer).isEmpty()) {
             return false;
         }

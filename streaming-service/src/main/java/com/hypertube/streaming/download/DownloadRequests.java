@@ -39,6 +39,15 @@ class DownloadRequests {
                 .list();
     }
 
+    /** Whether the user asked for any download of this torrent. */
+    boolean hasRequested(String infoHash, UUID userId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM download_requests r JOIN download_jobs j ON j.id = r.job_id"
+                        + " WHERE j.info_hash = ? AND r.user_id = ?)")
+                .params(infoHash, userId)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The user's jobs, most recently requested first. */
     List<UUID> jobsOf(UUID userId, int limit) {
         return jdbc.sql("SELECT job_id FROM download_requests WHERE user_id = ? ORDER BY requested_at DESC LIMIT ?")

@@ -5,7 +5,6 @@ import com.hypertube.streaming.cooldown.Cooldowns;
 import com.hypertube.streaming.download.DownloadJob;
 import com.hypertube.streaming.download.DownloadJobs;
 import com.hypertube.streaming.torrent.TorrentEngine;
-import com.hypertube.streaming.web.Viewer;
 import com.hypertube.torrent.magnet.InvalidMagnetException;
 import com.hypertube.torrent.magnet.MagnetLink;
 import com.hypertube.torrent.metainfo.InfoHash;
@@ -14,6 +13,7 @@ import com.hypertube.torrent.metainfo.MetainfoException;
 import com.hypertube.torrent.metainfo.TorrentFile;
 import com.hypertube.torrent.metainfo.TorrentInfo;
 import com.hypertube.torrent.session.TorrentHandle;
+import com.hypertube.web.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -72,10 +72,10 @@ class StreamController {
     }
 
     @PostMapping(path = "/api/stream", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<TorrentDescription> start(@Valid @RequestBody StartStream request, HttpServletRequest http) {
+    ResponseEntity<TorrentDescription> start(@Valid @RequestBody StartStream request, Caller caller) {
         MagnetLink magnet = magnetOf(request);
         refuseDuringCooldown(magnet.infoHash());
-        DownloadJob job = jobs.jobFor(magnet, Viewer.of(http));
+        DownloadJob job = jobs.jobFor(magnet, caller);
         // Started here too, not only by the worker: the player's first request can come at once. Starting
         // is idempotent, and a second viewer's peers reach the running torrent.
         TorrentHandle torrent = engine.start(magnet);
@@ -86,7 +86,7 @@ class StreamController {
 
     /** A .torrent upload (multipart part {@code torrent}): never a URL for the server to fetch. */
     @PostMapping(path = "/api/stream", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<TorrentDescription> upload(@RequestPart("torrent") MultipartFile torrent, HttpServletRequest http)
+    ResponseEntity<TorrentDescription> upload(@RequestPart("torrent") MultipartFile torrent, Caller caller)
             throws IOException {
         Metainfo metainfo;
         try {
@@ -98,7 +98,7 @@ class StreamController {
         engine.remember(metainfo);
         MagnetLink magnet = new MagnetLink(
                 metainfo.infoHash(), Optional.of(metainfo.info().name()), metainfo.trackers(), List.of());
-        DownloadJob job = jobs.jobFor(magnet, Viewer.of(http));
+        DownloadJob job = jobs.jobFor(magnet, caller);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(TorrentDescription.of(
                         metainfo.infoHash().hex(), job, metainfo.info().files()));

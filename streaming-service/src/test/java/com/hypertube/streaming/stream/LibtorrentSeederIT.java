@@ -66,6 +66,7 @@ class LibtorrentSeederIT {
             HttpResponse<String> started = HTTP.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream"))
                             .header("Content-Type", "application/json")
+                            .header("X-User-Id", com.hypertube.streaming.support.ServiceClient.DEFAULT_USER.toString())
                             .POST(HttpRequest.BodyPublishers.ofString("{\"magnet\":\"magnet:?xt=urn:btih:" + hash
                                     + "&x.pe=127.0.0.1:" + seederPort + "\"}"))
                             .build(),

@@ -196,6 +196,7 @@ class StreamFlowIT {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream/"
                                 + lonelyInfo.infoHash().hex() + "/0"))
                         .header("Range", "bytes=0-99")
+                        .header("X-User-Id", com.hypertube.streaming.support.ServiceClient.DEFAULT_USER.toString())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         Thread.sleep(300);
@@ -203,6 +204,7 @@ class StreamFlowIT {
         long cancelled = System.nanoTime();
         HttpResponse<String> cancel = HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/downloads/" + jobId))
+                        .header("X-User-Id", com.hypertube.streaming.support.ServiceClient.DEFAULT_USER.toString())
                         .DELETE()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -358,6 +360,7 @@ class StreamFlowIT {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream"))
                         .header("Content-Type", "application/json")
+                        .header("X-User-Id", com.hypertube.streaming.support.ServiceClient.DEFAULT_USER.toString())
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -370,7 +373,8 @@ class StreamFlowIT {
     /** A GET with these headers, given as name, value, name, value… */
     private HttpResponse<byte[]> getWith(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30));
+                .timeout(Duration.ofSeconds(30))
+                .header("X-User-Id", com.hypertube.streaming.support.ServiceClient.DEFAULT_USER.toString());
         if (headers.length > 0) {
             request.headers(headers);
         }

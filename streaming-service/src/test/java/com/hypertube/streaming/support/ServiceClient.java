@@ -11,6 +11,12 @@ public final class ServiceClient {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** Who {@link #send}, {@link #range}, {@link #upload} and {@link #play} act as: one signed-in user. */
+    public static final java.util.UUID DEFAULT_USER = java.util.UUID.fromString("00000000-0000-4000-8000-00000000a11c");
+
+    /** An administrator, for the tests that watch jobs no user asked for (the reconciler's). */
+    public static final java.util.UUID ADMIN = java.util.UUID.fromString("00000000-0000-4000-8000-0000000ad000");
+
     private final int port;
 
     public ServiceClient(int port) {
@@ -18,14 +24,42 @@ public final class ServiceClient {
     }
 
     public HttpResponse<String> send(String method, String path, String json) throws Exception {
-        return sendAs(null, method, path, json);
+        return sendAs(DEFAULT_USER, method, path, json);
     }
 
     /**
-     * As the gateway forwards a user's request ({@code X-User-Id}); the token check is off in these tests,
-     * so the header is who the service takes the viewer to be.
+     * As the gateway forwards a user's request ({@code X-User-Id}); these tests run the service with
+     * {@code identity-from=headers}, so the header is who the service takes the viewer to be. A null user sends
+     * no identity at all.
      */
     public HttpResponse<String> sendAs(java.util.UUID user, String method, String path, String json) throws Exception {
+        return sendAs(user, "", method, path, json);
+    }
+
+    /** With exactly these headers (name, value, …) and no others: an API client's, or nobody's. */
+    public HttpResponse<String> sendWithHeaders(String method, String path, String json, String... headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As an administrator (role {@code admin}): sees every user's jobs. */
+    public HttpResponse<String> sendAsAdmin(String method, String path, String json) throws Exception {
+        return sendAs(ADMIN, "admin", method, path, json);
+    }
+
+    HttpResponse<String> sendAs(java.util.UUID user, String roles, String method, String path, String json)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(20))
                 .method(
@@ -37,6 +71,9 @@ public final class ServiceClient {
         if (user != null) {
             request.header("X-User-Id", user.toString());
         }
+        if (!roles.isEmpty()) {
+            request.header("X-User-Roles", roles);
+        }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -45,6 +82,7 @@ public final class ServiceClient {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream/" + infoHash + "/" + file))
                         .header("Range", range)
+                        .header("X-User-Id", DEFAULT_USER.toString())
                         .timeout(timeout)
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -65,6 +103,7 @@ public final class ServiceClient {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream"))
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("X-User-Id", DEFAULT_USER.toString())
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -76,11 +115,11 @@ public final class ServiceClient {
                 send("POST", "/api/stream", "{\"magnet\":\"" + magnet + "\"}").body());
     }
 
-    /** Waits (up to 20 s) until the job has the status; returns its description. */
+    /** Waits (up to 20 s) until the job has the status; returns its description (asked as an admin). */
     public String awaitJob(String jobId, String status) throws Exception {
         String body = "";
         for (int i = 0; i < 200; i++) {
-            body = send("GET", "/api/downloads/" + jobId, null).body();
+            body = sendAsAdmin("GET", "/api/downloads/" + jobId, null).body();
             if (body.contains("\"status\":\"" + status + "\"")) {
                 return body;
             }

@@ -1,0 +1,97 @@
+package com.hypertube.web;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Verifies an access token the auth service signed (RS256, against its JWKS, issuer and audience checked) and
+ * says who it speaks for. A user's token has a UUID subject, a {@code name}, scope {@code user} and maybe
+ * {@code roles}; an API client's has the subject {@code client:<id>} and scope {@code read}.
+ */
+public final class TokenVerifier {
+
+    private static final int MAX_REMEMBERED = 10_000;
+    private static final String CLIENT_PREFIX = "client:";
+
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final ConcurrentHashMap<String, Remembered> verified = new ConcurrentHashMap<>();
+    private final InstantSource clock;
+
+    private record Remembered(Caller caller, java.time.Instant expires) {}
+
+    public TokenVerifier(URI jwksUri, String issuer, String audience, InstantSource clock) {
+        this.clock = clock;
+        try {
+            // Nimbus caches the key set and rate-limits refetches for an unknown key id (one per 30 s).
+            JWKSource<SecurityContext> keys =
+                    JWKSourceBuilder.create(jwksUri.toURL()).retrying(true).build();
+            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("hypertube.security.jwks-uri is not a URL: " + jwksUri, e);
+        }
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                audience, new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iat", "scope")));
+    }
+
+    // A player sends the same token with every range request for 15 minutes: a token verified once is
+    // remembered until it expires (the signature covers the string, so only the clock needs asking again).
+    // Failures are not remembered; past MAX_REMEMBERED tokens the memory starts over.
+    public Optional<Caller> verify(String token) {
+        Remembered known = verified.get(token);
+        if (known != null) {
+            if (known.expires().isAfter(clock.instant())) {
+                return Optional.of(known.caller());
+            }
+            verified.remove(token);
+            return Optional.empty();
+        }
+        try {
+            JWTClaimsSet claims = processor.process(token, null);
+            Optional<Caller> caller = callerOf(claims);
+            caller.ifPresent(found -> {
+                if (verified.size() >= MAX_REMEMBERED) {
+                    verified.clear();
+                }
+                verified.put(
+                        token, new Remembered(found, claims.getExpirationTime().toInstant()));
+            });
+            return caller;
+        } catch (Exception e) { // parse, signature, claims or key-fetch failure: no identity either way
+            return Optional.empty();
+        }
+    }
+
+    static Optional<Caller> callerOf(JWTClaimsSet claims) throws java.text.ParseException {
+        String subject = claims.getSubject();
+        Set<String> scopes = Set.of(String.valueOf(claims.getClaim("scope")).split(" "));
+        List<String> roles = claims.getStringListClaim("roles");
+        Set<String> roleSet = roles == null ? Set.of() : Set.copyOf(roles);
+        if (subject.startsWith(CLIENT_PREFIX)) {
+            // A client never acts as a user, whatever else its token says.
+            String clientId = subject.substring(CLIENT_PREFIX.length());
+            return Optional.of(new Caller(Optional.empty(), clientId, clientId, Set.of(Caller.READ_SCOPE), Set.of()));
+        }
+        UUID user;
+        try {
+            user = UUID.fromString(subject);
+        } catch (IllegalArgumentException notAUser) {
+            return Optional.empty();
+        }
+        String name = claims.getStringClaim("name");
+        return Optional.of(new Caller(Optional.of(user), null, name == null ? subject : name, scopes, roleSet));
+    }
+}
