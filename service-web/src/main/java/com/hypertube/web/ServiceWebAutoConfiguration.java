@@ -33,7 +33,7 @@ public class ServiceWebAutoConfiguration {
      * Guards every path but the public ones. Who is asking comes from {@code hypertube.security.identity-from}:
      * {@code token} (the default: a token the auth service signed, checked against {@code jwks-uri}),
      * {@code headers} (the gateway's identity headers, unverified: a service's own tests only) or {@code none}
-     * (the auth service, which checks tokens in its own resolver). A service adds its public paths in
+     * (the auth service, which checks tokens in its own resolver: only the firewall runs). A service adds its public paths in
      * {@code hypertube.security.public-paths}.
      */
     @Bean
@@ -47,14 +47,17 @@ public class ServiceWebAutoConfiguration {
                 switch (identityFrom) {
                     case "token" -> AccessTokenFilter.fromToken(tokenVerifier(environment));
                     case "headers" -> AccessTokenFilter.fromTrustedHeaders();
-                    case "none" -> request -> Optional.empty();
+                    case "none" -> {
+                        // Only the firewall: every path is left to the service's own checks.
+                        publicPaths.add("/**");
+                        yield request -> Optional.empty();
+                    }
                     default ->
                         throw new IllegalStateException(
                                 "hypertube.security.identity-from must be token, headers or none, not " + identityFrom);
                 };
         FilterRegistrationBean<AccessTokenFilter> registration =
                 new FilterRegistrationBean<>(new AccessTokenFilter(identify, publicPaths, service));
-        registration.setEnabled(!identityFrom.equals("none"));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

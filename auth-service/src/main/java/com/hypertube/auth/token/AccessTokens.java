@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,18 +26,28 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessTokens {
 
+    /** The role an administrator's token carries (service-web's {@code Caller.ADMIN_ROLE}). */
+    public static final String ADMIN_ROLE = "admin";
+
     private final SigningKeys keys;
     private final AuthProperties.Tokens settings;
     private final Clock clock;
+    private final AdminRole adminRole;
 
-    AccessTokens(SigningKeys keys, AuthProperties properties, Clock clock) {
+    AccessTokens(SigningKeys keys, AuthProperties properties, Clock clock, AdminRole adminRole) {
         this.keys = keys;
         this.settings = properties.tokens();
         this.clock = clock;
+        this.adminRole = adminRole;
     }
 
+    /** A user's token: their id, name, scope {@code user}, and {@code roles: [admin]} for an administrator. */
     public AccessToken forUser(UUID userId, String username) {
-        return issue(userId.toString(), Map.of("name", username, "scope", Caller.USER_SCOPE), settings.accessTtl());
+        Map<String, Object> claims = new java.util.LinkedHashMap<>();
+        claims.put("name", username);
+        claims.put("scope", Caller.USER_SCOPE);
+        claims.put("roles", adminRole.isAdmin(userId, username) ? List.of(ADMIN_ROLE) : List.of());
+        return issue(userId.toString(), claims, settings.accessTtl());
     }
 
     public AccessToken forClient(String clientId, Set<String> scopes) {
@@ -81,7 +92,7 @@ public class AccessTokens {
         return parse(sealed, settings.audience() + ":" + purpose).map(claims -> Map.copyOf(claims));
     }
 
-    private AccessToken issue(String subject, Map<String, String> claims, Duration ttl) {
+    private AccessToken issue(String subject, Map<String, ?> claims, Duration ttl) {
         Instant now = clock.instant();
         String token = Jwts.builder()
                 .header()

@@ -46,6 +46,7 @@ public abstract class AuthIntegrationTest {
     @DynamicPropertySource
     static void localServers(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("hypertube.auth.admins", () -> "Named_Admin, someone_else");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         String provider = "http://127.0.0.1:" + PROVIDER.port();
         registry.add("hypertube.auth.oauth.github.client-id", () -> "github-client");

@@ -13,14 +13,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * Passes the verified identity on to the services: {@code X-User-Id} (a user's id), {@code X-Client-Id} (an
- * API client's), {@code X-User-Name} and {@code X-Token-Scope}, and the token itself as a Bearer header
+ * API client's), {@code X-User-Name}, {@code X-Token-Scope} and {@code X-User-Roles}, and the token itself as a Bearer header
  * (when it came in a cookie) so each service can verify it again. Whatever a caller sent in these headers is
  * removed first: only the gateway sets them.
  */
 @Component
 class VerifiedIdentityFilter implements GlobalFilter, Ordered {
 
-    static final List<String> IDENTITY_HEADERS = List.of("X-User-Id", "X-Client-Id", "X-User-Name", "X-Token-Scope");
+    static final List<String> IDENTITY_HEADERS =
+            List.of("X-User-Id", "X-Client-Id", "X-User-Name", "X-Token-Scope", "X-User-Roles");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
@@ -48,6 +49,10 @@ class VerifiedIdentityFilter implements GlobalFilter, Ordered {
                         if (name != null) {
                             headers.set("X-User-Name", name);
                         }
+                    }
+                    List<String> roles = token.getClaimAsStringList("roles");
+                    if (roles != null && !roles.isEmpty()) {
+                        headers.set("X-User-Roles", String.join(",", roles));
                     }
                     String scope = token.getClaimAsString("scope");
                     if (scope != null) {
