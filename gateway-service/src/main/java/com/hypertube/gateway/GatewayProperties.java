@@ -38,13 +38,21 @@ public record GatewayProperties(
      * @param allowedOrigins the web origins whose pages may call the API from a browser (CORS); the
      *     gateway's own pages need no entry
      * @param contentSecurityPolicy the CSP sent with every answer
+     * @param trustedProxies the addresses or CIDR ranges of reverse proxies in front of the gateway whose
+     *     {@code X-Forwarded-For} tells the client's address; empty: the connection's address is the client's
      */
     public record Security(
             @NotNull URI jwksUri,
             @NotEmpty String issuer,
             @NotEmpty String audience,
             List<String> allowedOrigins,
-            @NotEmpty String contentSecurityPolicy) {}
+            @NotEmpty String contentSecurityPolicy,
+            List<String> trustedProxies) {
+
+        public Security {
+            trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        }
+    }
 
     /**
      * @param url where the service listens

@@ -1,0 +1,88 @@
+package com.hypertube.gateway.security;
+
+import com.hypertube.gateway.GatewayProperties;
+import java.net.InetSocketAddress;
+import java.util.List;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Tells the services who the client is: {@code X-Forwarded-For} with exactly one address, the client's.
+ * Whatever the client sent in that header (and in {@code Forwarded} or {@code X-Real-IP}) is dropped, unless
+ * the connection comes from a reverse proxy listed in {@code GATEWAY_TRUSTED_PROXIES}: then the header's
+ * addresses are read from the right, skipping the trusted proxies, and the first other one is the client
+ * (the left ones could be anything the client wrote). The services trust this header from the gateway alone,
+ * so the sign-in throttle and the audit log see each client, not the gateway.
+ */
+@Component
+class ClientAddressFilter implements HttpHeadersFilter, Ordered {
+
+    static final String FORWARDED_FOR = "X-Forwarded-For";
+    private static final List<String> CLIENT_CLAIMS = List.of(FORWARDED_FOR, "Forwarded", "X-Real-IP");
+
+    private final List<AddressRange> trustedProxies;
+
+    ClientAddressFilter(GatewayProperties properties) {
+        this.trustedProxies = properties.security().trustedProxies().stream()
+                .map(String::trim)
+                .filter(range -> !range.isEmpty())
+                .map(AddressRange::parse)
+                .toList();
+    }
+
+    /** The headers sent to the service: the client's claims replaced by what the gateway knows. */
+    @Override
+    public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+        String client = clientOf(exchange.getRequest());
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(input);
+        CLIENT_CLAIMS.forEach(headers::remove);
+        if (client != null) {
+            headers.set(FORWARDED_FOR, client);
+        }
+        return headers;
+    }
+
+    String clientOf(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        if (remote == null || remote.getAddress() == null) {
+            return null;
+        }
+        String address = remote.getAddress().getHostAddress();
+        if (!isTrusted(address)) {
+            return address;
+        }
+        List<String> forwarded = request.getHeaders().getValuesAsList(FORWARDED_FOR);
+        for (int i = forwarded.size() - 1; i >= 0; i--) {
+            String hop = forwarded.get(i).trim();
+            if (AddressRange.literal(hop) == null) {
+                return address; // a proxy we trust wrote nonsense: fall back to the proxy itself
+            }
+            if (!isTrusted(hop)) {
+                return hop;
+            }
+            address = hop;
+        }
+        return address;
+    }
+
+    private boolean isTrusted(String address) {
+        for (AddressRange proxy : trustedProxies) {
+            if (proxy.contains(address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Last of the header filters applied when the request is sent on: after the framework's own, which
+    // removes every X-Forwarded-* header unless its own (all-or-nothing) trusted-proxies setting is on.
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}
