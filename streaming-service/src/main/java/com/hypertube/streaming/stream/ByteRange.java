@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 record ByteRange(long start, long end) {
 
-    private static final Pattern SINGLE = Pattern.compile("bytes=(\\d{0,19})-(\\d{0,19})");
+    // Positions of any length (RFC 9110 puts no bound on them): one past Long.MAX_VALUE is still "past the end".
+    private static final Pattern SINGLE = Pattern.compile("bytes=(\\d{0,64})-(\\d{0,64})");
 
     long length() {
         return end - start + 1;
@@ -39,14 +40,14 @@ record ByteRange(long start, long end) {
             return Optional.empty();
         }
         if (first.isEmpty()) {
-            long suffix = Long.parseLong(last);
+            long suffix = position(last);
             if (suffix == 0 || size == 0) {
                 throw StreamProblems.rangeNotSatisfiable(size);
             }
             return Optional.of(new ByteRange(Math.max(0, size - suffix), size - 1));
         }
-        long start = Long.parseLong(first);
-        long end = last.isEmpty() ? size - 1 : Long.parseLong(last);
+        long start = position(first);
+        long end = last.isEmpty() ? size - 1 : position(last);
         if (start >= size) {
             throw StreamProblems.rangeNotSatisfiable(size);
         }
@@ -54,5 +55,18 @@ record ByteRange(long start, long end) {
             return Optional.empty(); // invalid: ignored
         }
         return Optional.of(new ByteRange(start, Math.min(end, size - 1)));
+    }
+
+    /** A position's digits as a number, saturating at Long.MAX_VALUE: any file ends before that. */
+    private static long position(String digits) {
+        long value = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int digit = digits.charAt(i) - '0';
+            if (value > (Long.MAX_VALUE - digit) / 10) {
+                return Long.MAX_VALUE;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
     }
 }

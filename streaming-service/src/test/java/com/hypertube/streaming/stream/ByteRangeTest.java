@@ -17,6 +17,9 @@ class ByteRangeTest {
             bytes=-5000         | 0   | 999
             bytes=990-5000      | 990 | 999
             bytes=999-999       | 999 | 999
+            bytes=0-99999999999999999999 | 0 | 999
+            bytes=10-9223372036854775808 | 10 | 999
+            bytes=-99999999999999999999 | 0 | 999
             """)
     void servesOneRange(String header, long start, long end) {
         assertThat(ByteRange.parse(header, 1000)).hasValue(new ByteRange(start, end));
@@ -29,14 +32,20 @@ class ByteRangeTest {
             bytes=abc
             bytes=-
             bytes=500-100
-            bytes=99999999999999999999-
             """)
     void ignoresWhatIsNotOneValidRange(String header) {
         assertThat(ByteRange.parse(header, 1000)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"bytes=1000-", "bytes=5000-6000", "bytes=-0"})
+    @CsvSource({
+        "bytes=1000-",
+        "bytes=5000-6000",
+        "bytes=-0",
+        "bytes=9999999999999999999-",
+        "bytes=99999999999999999999-",
+        "bytes=9223372036854775807-9223372036854775807"
+    })
     void refusesARangeBeyondTheFile(String header) {
         assertThatThrownBy(() -> ByteRange.parse(header, 1000))
                 .isInstanceOfSatisfying(ErrorResponseException.class, error -> {
