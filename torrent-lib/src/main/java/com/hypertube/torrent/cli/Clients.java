@@ -1,6 +1,7 @@
 package com.hypertube.torrent.cli;
 
 import com.hypertube.torrent.cli.HypertubeTorrent.CommandFailedException;
+import com.hypertube.torrent.net.AddressPolicy;
 import com.hypertube.torrent.session.TorrentClient;
 import java.io.IOException;
 import java.net.BindException;
@@ -12,7 +13,9 @@ final class Clients {
     private Clients() {}
 
     static TorrentClient open(int port, Path downloadRoot) throws CommandFailedException, IOException {
-        TorrentClient.Builder builder = TorrentClient.builder().port(port);
+        // Trackers anywhere, loopback and LAN included: the CLI is a user's tool on their own machine, fed their
+        // own links; the address policy guards a server that fetches what strangers submit.
+        TorrentClient.Builder builder = TorrentClient.builder().port(port).trackerAddresses(AddressPolicy.allowAll());
         if (downloadRoot == null) {
             builder.inMemoryStorage();
         } else {

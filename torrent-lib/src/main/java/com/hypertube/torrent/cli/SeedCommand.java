@@ -42,6 +42,9 @@ final class SeedCommand {
                 Thread.sleep(100);
             }
             var status = torrent.status();
+            if (status.state() == TorrentState.FAILED) {
+                throw new CommandFailedException(status.failure());
+            }
             if (status.state() != TorrentState.SEEDING) {
                 err.printf(
                         "hypertube-torrent: only %.1f %% of the data is in %s; seeding that%n",

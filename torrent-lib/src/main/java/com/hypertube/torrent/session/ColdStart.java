@@ -49,14 +49,14 @@ final class ColdStart {
                     new PeerMessage.Piece(1, 0, new byte[16]),
                     new PeerMessage.Cancel(1, 0, 16 * 1024),
                     new PeerMessage.Port(6881),
-                    new PeerMessage.Extended(0, ExtensionHandshake.ours(1).encode()));
+                    new PeerMessage.Extended(0, ExtensionHandshake.ours(1, 6881).encode()));
             long sink = PieceOrder.MOST_URGENT_FIRST.compare(
                     new PieceOrder.Candidate(0, 0, false, 1, 1), new PieceOrder.Candidate(1, 0, true, 1, 1));
             for (PeerMessage message : everyMessage) {
                 sink += PeerWireCodec.decode(ByteBuffer.wrap(PeerWireCodec.encode(message)))
                         .hashCode();
             }
-            sink += ExtensionHandshake.decode(ExtensionHandshake.ours(1).encode())
+            sink += ExtensionHandshake.decode(ExtensionHandshake.ours(1, 6881).encode())
                     .hashCode();
             // 2 MiB through SHA-1 gets the hash loop compiled before the first piece arrives.
             MessageDigest digest = TorrentSession.sha1();

@@ -26,7 +26,7 @@ final class MetadataExchange {
         if (peer.metadataExtensionId == 0) {
             return;
         }
-        int piece = fetch.nextToAsk(now);
+        int piece = fetch.nextToAsk(peer, now);
         if (piece >= 0) {
             peer.connection.send(new PeerMessage.Extended(
                     peer.metadataExtensionId, MetadataMessage.request(piece).encode()));

@@ -17,6 +17,7 @@ final class MetadataFetch {
     private byte[] data;
     private BitSet received;
     private long[] askedAt;
+    private Object[] askedOf; // who was asked each piece last
 
     MetadataFetch(InfoHash infoHash) {
         this.infoHash = infoHash;
@@ -31,6 +32,7 @@ final class MetadataFetch {
         int pieces = (int) ((size + MetadataMessage.PIECE_SIZE - 1) / MetadataMessage.PIECE_SIZE);
         received = new BitSet(pieces);
         askedAt = new long[pieces];
+        askedOf = new Object[pieces];
         Arrays.fill(askedAt, Long.MIN_VALUE / 2);
     }
 
@@ -38,14 +40,21 @@ final class MetadataFetch {
         return data == null ? 0 : data.length;
     }
 
-    /** A piece to ask for now, or -1. */
-    int nextToAsk(long now) {
+    /**
+     * A piece to ask this peer for now, or -1. A piece unanswered for 5 s is asked again of another peer; of
+     * the same one only after twice that, when no other took it: a peer that never answers (some clients
+     * ignore ut_metadata requests) would otherwise be asked again and again while the others wait.
+     */
+    int nextToAsk(Object peer, long now) {
         if (data == null) {
             return -1;
         }
         for (int piece = received.nextClearBit(0); piece < askedAt.length; piece = received.nextClearBit(piece + 1)) {
-            if (now - askedAt[piece] >= ASK_AGAIN_AFTER_MILLIS) {
+            long waited = now - askedAt[piece];
+            boolean sameAsker = askedOf[piece] == peer;
+            if (waited >= (sameAsker ? 2 * ASK_AGAIN_AFTER_MILLIS : ASK_AGAIN_AFTER_MILLIS)) {
                 askedAt[piece] = now;
+                askedOf[piece] = peer;
                 return piece;
             }
         }
@@ -73,6 +82,7 @@ final class MetadataFetch {
         if (!InfoHash.ofInfo(data).equals(infoHash)) {
             received.clear();
             Arrays.fill(askedAt, Long.MIN_VALUE / 2);
+            Arrays.fill(askedOf, null);
             return null;
         }
         return data;

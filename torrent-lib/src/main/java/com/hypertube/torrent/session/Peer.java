@@ -26,6 +26,12 @@ final class Peer {
     int strikes;
     int pipelineDepth = 64;
 
+    /**
+     * The most requests the peer queues (its {@code reqq}, BEP 10); the pipeline never goes deeper, for a
+     * peer may drop requests beyond it silently, and a block it dropped is only asked again after a time-out.
+     */
+    int maxRequests = MAX_PIPELINE;
+
     /** Our requests in flight, by block key, with when they were sent. */
     final Map<Long, Long> requested = new LinkedHashMap<>();
 
@@ -63,7 +69,13 @@ final class Peer {
     /** Enough requests queued to keep the peer busy for about a second at the rate it is delivering. */
     void adaptPipeline(long now) {
         long rate = fromPeer.rate(now);
-        pipelineDepth = (int) Math.clamp(rate / PieceDownload.BLOCK, MIN_PIPELINE, MAX_PIPELINE);
+        pipelineDepth = Math.min(maxRequests, (int) Math.clamp(rate / PieceDownload.BLOCK, MIN_PIPELINE, MAX_PIPELINE));
+    }
+
+    /** The peer told its {@code reqq}: 0 (not said) leaves our own bounds. */
+    void limitRequestsTo(int reqq) {
+        maxRequests = reqq > 0 ? Math.min(reqq, MAX_PIPELINE) : MAX_PIPELINE;
+        pipelineDepth = Math.min(pipelineDepth, maxRequests);
     }
 
     @Override

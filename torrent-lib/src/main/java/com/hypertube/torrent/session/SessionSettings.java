@@ -5,5 +5,7 @@ package com.hypertube.torrent.session;
  *
  * @param maxPeers connections per torrent
  * @param uploadSlots peers we upload to at once per torrent
+ * @param listenPort the port peers reach us on (told in the extension handshake), 0 when we do not listen
+ * @param maxPieceLength torrents with larger pieces are refused: each piece in flight is held whole in memory
  */
-record SessionSettings(int maxPeers, int uploadSlots) {}
+record SessionSettings(int maxPeers, int uploadSlots, int listenPort, long maxPieceLength) {}

@@ -5,6 +5,7 @@ import com.hypertube.torrent.metainfo.InfoHash;
 import com.hypertube.torrent.metainfo.Metainfo;
 import com.hypertube.torrent.metainfo.MetainfoException;
 import com.hypertube.torrent.metainfo.TorrentInfo;
+import com.hypertube.torrent.net.AddressPolicy;
 import com.hypertube.torrent.peer.PeerAddress;
 import com.hypertube.torrent.peer.PeerConnection;
 import com.hypertube.torrent.peer.PeerProtocolException;
@@ -45,6 +46,9 @@ public final class TorrentClient implements AutoCloseable {
 
     private static final Logger log = Logger.getLogger(TorrentClient.class.getName());
 
+    /** The largest pieces a client accepts unless told otherwise. */
+    public static final long DEFAULT_MAX_PIECE_LENGTH = 32L * 1024 * 1024;
+
     private final Path downloadRoot;
     private final boolean inMemory;
     private final boolean folderPerTorrent;
@@ -53,6 +57,7 @@ public final class TorrentClient implements AutoCloseable {
     private final TimeSource time;
     private final byte[] peerId;
     private final UploadLimit uploadLimit;
+    private final AddressPolicy trackerAddresses;
     private final ServerSocket server;
     private final Map<InfoHash, TorrentHandle> torrents = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -64,10 +69,10 @@ public final class TorrentClient implements AutoCloseable {
         this.inMemory = builder.inMemory;
         this.storageFactory = builder.storage;
         this.folderPerTorrent = builder.folderPerTorrent;
-        this.settings = new SessionSettings(builder.maxPeersPerTorrent, builder.uploadSlots);
         this.time = builder.time;
         this.peerId = newPeerId();
         this.uploadLimit = new UploadLimit(builder.uploadBytesPerSecond, builder.time, Thread::sleep);
+        this.trackerAddresses = builder.trackerAddresses;
         if (builder.port >= 0) {
             server = new ServerSocket();
             server.setReuseAddress(true);
@@ -76,6 +81,8 @@ public final class TorrentClient implements AutoCloseable {
         } else {
             server = null;
         }
+        this.settings = new SessionSettings(
+                builder.maxPeersPerTorrent, builder.uploadSlots, Math.max(0, port()), builder.maxPieceLength);
         Thread.ofVirtual().name("torrent-ticker").start(this::tickEverySecond);
     }
 
@@ -126,7 +133,9 @@ public final class TorrentClient implements AutoCloseable {
                         : info -> inMemory ? new MemoryStorage(info.totalLength()) : new FileStorage(root, info),
                 this::dial,
                 uploadLimit);
-        Announcer announcer = trackers.isEmpty() ? null : new Announcer(session, trackers, peerId, this::port, time);
+        Announcer announcer = trackers.isEmpty()
+                ? null
+                : new Announcer(session, trackers, peerId, this::port, time, trackerAddresses);
         TorrentHandle handle =
                 new TorrentHandle(session, announcer, inMemory ? null : root, () -> torrents.remove(infoHash));
         torrents.put(infoHash, handle);
@@ -213,7 +222,7 @@ public final class TorrentClient implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            torrents.values().forEach(handle -> handle.session().tick());
+            Housekeeping.tickEach(torrents.values());
         }
     }
 
@@ -238,10 +247,12 @@ public final class TorrentClient implements AutoCloseable {
         private boolean inMemory;
         private boolean folderPerTorrent;
         private int maxPeersPerTorrent = 50;
+        private long maxPieceLength = DEFAULT_MAX_PIECE_LENGTH;
         private int uploadSlots = 8;
         private TimeSource time = TimeSource.SYSTEM;
         private long uploadBytesPerSecond;
         private Function<TorrentInfo, Storage> storage;
+        private AddressPolicy trackerAddresses = AddressPolicy.publicOnly();
 
         /** The port to listen on for peers: 0 for any free one, -1 not to listen. Default 6881. */
         public Builder port(int port) {
@@ -286,6 +297,19 @@ public final class TorrentClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Torrents whose pieces are larger are refused (a .torrent when added, a magnet when its metadata
+         * arrives: it fails with the reason). Default 32 MiB: the metainfo format allows 256 MiB, and each piece
+         * in flight is held whole in memory.
+         */
+        public Builder maxPieceLength(long bytes) {
+            if (bytes < 16 * 1024) {
+                throw new IllegalArgumentException("pieces are at least 16 KiB: " + bytes);
+            }
+            this.maxPieceLength = bytes;
+            return this;
+        }
+
         public Builder maxPeersPerTorrent(int max) {
             this.maxPeersPerTorrent = max;
             return this;
@@ -299,6 +323,16 @@ public final class TorrentClient implements AutoCloseable {
         /** The most bytes per second all torrents upload together; 0 (the default) for no limit. */
         public Builder uploadLimit(long bytesPerSecond) {
             this.uploadBytesPerSecond = Math.max(0, bytesPerSecond);
+            return this;
+        }
+
+        /**
+         * Where trackers may be: {@link AddressPolicy#publicOnly()} by default, since a magnet's {@code tr=}
+         * is anyone's to write and would otherwise make us send requests to internal services. Loopback and
+         * private trackers need {@code AddressPolicy.publicOnly().allowingPrivate()}, or {@code .allowing(cidr)}.
+         */
+        public Builder trackerAddresses(AddressPolicy policy) {
+            this.trackerAddresses = java.util.Objects.requireNonNull(policy);
             return this;
         }
 

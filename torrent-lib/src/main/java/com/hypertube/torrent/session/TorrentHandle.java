@@ -73,13 +73,18 @@ public final class TorrentHandle {
         return session.state();
     }
 
+    /** Why the torrent failed, while its state is {@link TorrentState#FAILED}. */
+    public java.util.Optional<String> failure() {
+        return java.util.Optional.ofNullable(session.failure());
+    }
+
     public void addListener(Consumer<TorrentEvent> listener) {
         session.addListener(listener);
     }
 
     /**
      * Completes when every wanted piece is had (at once if that is so already), or exceptionally when the
-     * torrent fails.
+     * torrent fails (at once if it has failed already).
      */
     public CompletableFuture<Void> completion() {
         CompletableFuture<Void> completion = new CompletableFuture<>();
@@ -92,6 +97,10 @@ public final class TorrentHandle {
         });
         if (state() == TorrentState.SEEDING) {
             completion.complete(null);
+        }
+        String failure = session.failure();
+        if (failure != null) {
+            completion.completeExceptionally(new IOException(failure));
         }
         return completion;
     }

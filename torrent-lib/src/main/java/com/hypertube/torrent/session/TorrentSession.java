@@ -65,6 +65,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
     private Bitfield have;
     private Set<Integer> selectedFiles;
     private volatile TorrentState state; // written under the monitor; read without it by state()
+    private volatile String failure; // why the state is FAILED; written under the monitor
     private final MetadataExchange metadataExchange;
     private final Choker choker;
     private final Map<PeerAddress, Peer> peers = new LinkedHashMap<>();
@@ -73,6 +74,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
     private final RateMeter downloaded = new RateMeter();
     private final RateMeter uploaded = new RateMeter();
     private long lastRechoke;
+    private boolean completedHere; // the download finished in this session: trackers are told "completed"
 
     private RequestScheduler requests;
 
@@ -120,6 +122,10 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
 
     private void setInfo(byte[] raw) throws MetainfoException {
         TorrentInfo parsed = Metainfo.fromInfo(raw, List.of()).info();
+        if (parsed.pieceLength() > settings.maxPieceLength()) {
+            throw new MetainfoException("pieces of " + parsed.pieceLength() / 1024 + " KiB are larger than the "
+                    + settings.maxPieceLength() / 1024 + " KiB this client accepts");
+        }
         synchronized (this) {
             if (info != null) {
                 return;
@@ -182,21 +188,28 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
     }
 
     synchronized void pause() {
-        if (state != TorrentState.STOPPED) {
+        if (state != TorrentState.STOPPED && state != TorrentState.FAILED) {
             state = TorrentState.PAUSED;
             new ArrayList<>(peers.values()).forEach(peer -> peer.connection.close());
             notifyAll(); // readers waiting for pieces learn that none will come
         }
     }
 
+    /** Goes on after a pause, or tries again after a failure (the disk may have been fixed meanwhile). */
     synchronized void resume() {
-        if (state == TorrentState.PAUSED) {
+        if (state == TorrentState.PAUSED || state == TorrentState.FAILED) {
+            // A check of the data on disk that failed has ended: it is run again. (One paused midway still runs.)
+            boolean checkAgain = state == TorrentState.FAILED && info != null && storage == null;
+            failure = null;
             state = info == null
                     ? TorrentState.FETCHING_METADATA
                     : storage == null
                             ? TorrentState.CHECKING
                             : picker.isDone() ? TorrentState.SEEDING : TorrentState.DOWNLOADING;
             directory.forgetBackOff();
+            if (checkAgain) {
+                start();
+            }
         }
     }
 
@@ -228,7 +241,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
     // Not a failure: the piece is dropped (fetched again later) and the torrent waits to be resumed.
     private void pauseForDiskSpace(String reason) {
         synchronized (this) {
-            if (state == TorrentState.PAUSED || state == TorrentState.STOPPED) {
+            if (isHalted()) {
                 return; // several pieces fail at once when the disk fills: one pause, one event
             }
             state = TorrentState.PAUSED;
@@ -238,9 +251,14 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         emit(new TorrentEvent.DiskFull(reason));
     }
 
+    // FAILED, not PAUSED: a paused torrent reads as the user's cancel, and the reason would be lost.
     private void fail(String reason) {
         synchronized (this) {
-            state = TorrentState.PAUSED;
+            if (state == TorrentState.STOPPED || state == TorrentState.FAILED) {
+                return; // several pieces' writes fail at once: one failure, one event
+            }
+            state = TorrentState.FAILED;
+            failure = reason;
             new ArrayList<>(peers.values()).forEach(peer -> peer.connection.close());
             notifyAll();
         }
@@ -290,7 +308,17 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
                 status.uploadedBytes(),
                 status.wantedBytes() - status.verifiedBytes(),
                 state == TorrentState.SEEDING,
-                state == TorrentState.STOPPED || state == TorrentState.PAUSED);
+                isHalted(),
+                state == TorrentState.CHECKING,
+                completedHere);
+    }
+
+    @Override
+    public synchronized boolean needsPeers() {
+        return peers.isEmpty()
+                && (state == TorrentState.FETCHING_METADATA
+                        || state == TorrentState.CHECKING
+                        || state == TorrentState.DOWNLOADING);
     }
 
     synchronized TorrentStatus status() {
@@ -320,7 +348,8 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
                 eta,
                 peers.size(),
                 info == null ? 0 : info.pieceCount(),
-                have == null ? new java.util.BitSet() : have.toBitSet());
+                have == null ? new java.util.BitSet() : have.toBitSet(),
+                failure);
     }
 
     synchronized List<PeerInfo> peerInfos() {
@@ -363,6 +392,17 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         return state;
     }
 
+    /** Why the torrent failed, or null when it has not. */
+    @Override
+    public String failure() {
+        return failure;
+    }
+
+    /** Paused, failed or stopped: no peer is served or asked until a resume. Called under the monitor. */
+    private boolean isHalted() {
+        return state == TorrentState.STOPPED || state == TorrentState.PAUSED || state == TorrentState.FAILED;
+    }
+
     /**
      * Blocks until the piece is verified, or the time is up; returns whether it is. A reader calls it with
      * its deadlines already set.
@@ -370,7 +410,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
     @Override
     public synchronized boolean awaitPiece(int piece, long timeoutMillis) throws InterruptedException {
         long until = System.currentTimeMillis() + timeoutMillis;
-        while (state != TorrentState.STOPPED && state != TorrentState.PAUSED && (storage == null || !have.has(piece))) {
+        while (!isHalted() && (storage == null || !have.has(piece))) {
             long left = until - System.currentTimeMillis();
             if (left <= 0) {
                 return false;
@@ -428,8 +468,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         Peer peer;
         synchronized (this) {
             directory.notDialling(connection.address());
-            if (state == TorrentState.STOPPED
-                    || state == TorrentState.PAUSED
+            if (isHalted()
                     || peers.size() >= settings.maxPeers()
                     || peers.containsKey(connection.address())
                     || Arrays.equals(connection.remoteHandshake().peerId(), peerId)) {
@@ -442,7 +481,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             if (connection.remoteHandshake().supportsExtensionProtocol()) {
                 connection.send(new PeerMessage.Extended(
                         0,
-                        ExtensionHandshake.ours(rawInfo == null ? 0 : rawInfo.length)
+                        ExtensionHandshake.ours(rawInfo == null ? 0 : rawInfo.length, settings.listenPort())
                                 .encode()));
             }
             if (storage != null) {
@@ -649,6 +688,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
                 if (state == TorrentState.DOWNLOADING && picker.isDone()) {
                     state = TorrentState.SEEDING;
                     completed = true;
+                    completedHere = true;
                 }
                 notifyAll();
             } else {
@@ -680,12 +720,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
     }
 
     private void fillRequests(Peer peer) {
-        if (picker == null
-                || storage == null
-                || peer.peerChoking
-                || !peer.amInterested
-                || state == TorrentState.PAUSED
-                || state == TorrentState.STOPPED) {
+        if (picker == null || storage == null || peer.peerChoking || !peer.amInterested || isHalted()) {
             return;
         }
         requests.fill(peer, time.millis());
@@ -699,6 +734,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             synchronized (this) {
                 peer.metadataExtensionId = handshake.idOf(ExtensionHandshake.UT_METADATA);
                 peer.client = handshake.client();
+                peer.limitRequestsTo(handshake.maxRequests());
                 if (info == null && peer.metadataExtensionId > 0) {
                     metadataExchange.sizeAnnounced(handshake.metadataSize());
                     metadataExchange.askFor(peer, time.millis());
@@ -737,15 +773,17 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
 
     /** Housekeeping the client calls about once a second. */
     synchronized void tick() {
-        if (state == TorrentState.STOPPED || state == TorrentState.PAUSED) {
+        if (isHalted()) {
             return;
         }
         long now = time.millis();
         for (Peer peer : peers.values()) {
             peer.connection.keepAliveIfIdleFor(KEEP_ALIVE_AFTER);
-            requests.expire(peer, now);
-            if (info == null) {
-                metadataExchange.askFor(peer, time.millis());
+            if (requests == null) {
+                // A magnet's peer before the metadata: nothing requested yet, but the metadata is asked again.
+                metadataExchange.askFor(peer, now);
+            } else {
+                requests.expire(peer, now);
             }
             fillRequests(peer);
         }
@@ -761,7 +799,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
     }
 
     private void connectMore() {
-        if (state == TorrentState.STOPPED || state == TorrentState.PAUSED || state == TorrentState.SEEDING) {
+        if (isHalted() || state == TorrentState.SEEDING) {
             return;
         }
         directory

@@ -11,6 +11,7 @@ import java.util.BitSet;
  * @param uploadRate bytes per second sent
  * @param etaSeconds seconds left at the current rate, -1 when unknown
  * @param pieces which pieces we have (empty until the metadata is known)
+ * @param failure why the torrent failed when its state is {@link TorrentState#FAILED}, else null
  */
 public record TorrentStatus(
         TorrentState state,
@@ -23,7 +24,8 @@ public record TorrentStatus(
         long etaSeconds,
         int peers,
         int pieceCount,
-        BitSet pieces) {
+        BitSet pieces,
+        String failure) {
 
     /** Progress from 0 to 1. */
     public double progress() {

@@ -21,4 +21,9 @@ public interface PieceSource {
     default boolean isPaused() {
         return false;
     }
+
+    /** Why the torrent failed (nothing more will arrive until it is resumed), or null when it has not. */
+    default String failure() {
+        return null;
+    }
 }

@@ -64,6 +64,10 @@ public final class TorrentFileReader implements SeekableByteChannel {
         try {
             if (!source.awaitPiece(piece, timeoutMillis)) {
                 ensureOpen();
+                String failure = source.failure();
+                if (failure != null) {
+                    throw new TorrentFailedException(piece, failure);
+                }
                 if (source.isPaused()) {
                     throw new TorrentPausedException(piece);
                 }
@@ -157,6 +161,13 @@ public final class TorrentFileReader implements SeekableByteChannel {
     public static final class TorrentPausedException extends IOException {
         TorrentPausedException(int piece) {
             super("the torrent is paused: piece " + piece + " will not arrive until it resumes");
+        }
+    }
+
+    /** The torrent failed (a disk error, say): the piece will not arrive unless it is resumed. */
+    public static final class TorrentFailedException extends IOException {
+        TorrentFailedException(int piece, String reason) {
+            super("the torrent failed: piece " + piece + " will not arrive: " + reason);
         }
     }
 

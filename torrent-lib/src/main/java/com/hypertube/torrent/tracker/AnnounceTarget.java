@@ -13,6 +13,24 @@ public interface AnnounceTarget {
 
     void addPeers(List<PeerAddress> peers);
 
-    /** The figures an announce reports. */
-    record Progress(long downloaded, long uploaded, long left, boolean complete, boolean stopped) {}
+    /** Whether the torrent is downloading (or fetching its metadata) with no peer connected: then it is announced sooner. */
+    default boolean needsPeers() {
+        return false;
+    }
+
+    /**
+     * The figures an announce reports.
+     *
+     * @param complete every wanted piece is had
+     * @param checking the data on disk is being verified: {@code left} is not known yet
+     * @param completedHere the download finished during this session (not: it was complete when it started)
+     */
+    record Progress(
+            long downloaded,
+            long uploaded,
+            long left,
+            boolean complete,
+            boolean stopped,
+            boolean checking,
+            boolean completedHere) {}
 }

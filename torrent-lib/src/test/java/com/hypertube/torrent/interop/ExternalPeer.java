@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** A BitTorrent client no one here wrote, run as a process; its output lines are kept for the test. */
-final class ExternalPeer implements AutoCloseable {
+public final class ExternalPeer implements AutoCloseable {
 
     static final Path LT_PEER = Path.of("src/test/python/lt_peer.py");
 
@@ -40,14 +40,14 @@ final class ExternalPeer implements AutoCloseable {
     }
 
     /** libtorrent through its Python binding, which imports with the system's python3. */
-    static ExternalPeer libtorrent(String... arguments) throws IOException {
+    public static ExternalPeer libtorrent(String... arguments) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/python3", LT_PEER.toString()));
         command.addAll(List.of(arguments));
         return start(command);
     }
 
     /** Waits for a line matching, up to the timeout; fails with what the process said otherwise. */
-    String awaitLine(Predicate<String> matching, Duration timeout) throws InterruptedException {
+    public String awaitLine(Predicate<String> matching, Duration timeout) throws InterruptedException {
         long until = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < until) {
             for (String line : lines) {

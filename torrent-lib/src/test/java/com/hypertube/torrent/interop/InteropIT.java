@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hypertube.torrent.magnet.MagnetLink;
 import com.hypertube.torrent.metainfo.Metainfo;
 import com.hypertube.torrent.metainfo.TorrentCreator;
+import com.hypertube.torrent.net.AddressPolicy;
 import com.hypertube.torrent.peer.PeerAddress;
 import com.hypertube.torrent.session.TorrentClient;
 import com.hypertube.torrent.session.TorrentHandle;
@@ -153,6 +154,7 @@ class InteropIT {
         TorrentClient client = TorrentClient.builder()
                 .port(0)
                 .bindAddress(InetAddress.getLoopbackAddress())
+                .trackerAddresses(AddressPolicy.publicOnly().allowing("127.0.0.0/8"))
                 .downloadRoot(downloadRoot)
                 .build();
         toClose.add(client);

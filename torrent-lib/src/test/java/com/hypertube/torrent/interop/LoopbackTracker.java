@@ -7,11 +7,17 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A minimal HTTP tracker on 127.0.0.1 for tests (aria2 can only find peers through one): it remembers
@@ -21,6 +27,7 @@ final class LoopbackTracker implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Set<InetSocketAddress>> swarms = new ConcurrentHashMap<>();
+    private final List<String> queries = new ArrayList<>(); // guarded by this
 
     LoopbackTracker() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -37,7 +44,29 @@ final class LoopbackTracker implements AutoCloseable {
         return swarms.getOrDefault(infoHashLatin1, Set.of()).size();
     }
 
+    /** The first announce query (raw) that matches, waiting for it up to the timeout; empty if none came. */
+    synchronized Optional<String> awaitQuery(Predicate<String> matching, Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<String> found = queries.stream().filter(matching).findFirst();
+            long left = until - System.nanoTime();
+            if (found.isPresent() || left <= 0) {
+                return found;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
+    /** Every announce query so far, raw, in order. */
+    synchronized List<String> queries() {
+        return List.copyOf(queries);
+    }
+
     private void announce(HttpExchange exchange) throws IOException {
+        synchronized (this) {
+            queries.add(exchange.getRequestURI().getRawQuery());
+            notifyAll();
+        }
         String infoHash = null;
         int port = 0;
         boolean stopped = false;

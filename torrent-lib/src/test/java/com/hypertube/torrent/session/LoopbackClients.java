@@ -1,9 +1,13 @@
 package com.hypertube.torrent.session;
 
+import com.hypertube.torrent.net.AddressPolicy;
 import java.net.InetAddress;
 import java.nio.file.Path;
 
-/** Clients for the session tests: any free port, 127.0.0.1 only, files under the given folder. */
+/**
+ * Clients for the session tests: any free port, 127.0.0.1 only (trackers there allowed), files under the given
+ * folder.
+ */
 final class LoopbackClients {
 
     private LoopbackClients() {}
@@ -12,6 +16,7 @@ final class LoopbackClients {
         return TorrentClient.builder()
                 .port(0)
                 .bindAddress(InetAddress.getLoopbackAddress())
+                .trackerAddresses(AddressPolicy.publicOnly().allowing("127.0.0.0/8"))
                 .downloadRoot(root);
     }
 

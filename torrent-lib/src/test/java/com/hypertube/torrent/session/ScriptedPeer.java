@@ -99,6 +99,18 @@ final class ScriptedPeer implements AutoCloseable {
         }
     }
 
+    /** The next message of any kind our client sent, waiting for it. */
+    PeerMessage awaitMessage() throws IOException {
+        int length = in.readInt();
+        ByteBuffer frame = ByteBuffer.allocate(4 + length).putInt(length);
+        in.readFully(frame.array(), 4, length);
+        try {
+            return PeerWireCodec.decode(frame.rewind());
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+    }
+
     boolean wasHungUpOn() {
         return closedByRemote;
     }

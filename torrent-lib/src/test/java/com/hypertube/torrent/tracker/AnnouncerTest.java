@@ -3,6 +3,7 @@ package com.hypertube.torrent.tracker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hypertube.torrent.metainfo.InfoHash;
+import com.hypertube.torrent.net.AddressPolicy;
 import com.hypertube.torrent.peer.PeerAddress;
 import com.hypertube.torrent.session.TimeSource;
 import com.sun.net.httpserver.HttpServer;
@@ -30,7 +31,7 @@ class AnnouncerTest {
 
         @Override
         public Progress progress() {
-            return new Progress(10, 20, 30, false, false);
+            return new Progress(10, 20, 30, false, false, false, false);
         }
 
         @Override
@@ -58,7 +59,8 @@ class AnnouncerTest {
                     List.of(List.of(dead), List.of(alive)),
                     HttpTrackerTest.PEER_ID,
                     () -> 6881,
-                    TimeSource.SYSTEM);
+                    TimeSource.SYSTEM,
+                    AddressPolicy.allowAll());
 
             Duration wait = announcer.announceOnce(AnnounceRequest.Event.STARTED);
 
@@ -83,7 +85,8 @@ class AnnouncerTest {
                 List.of(List.of(URI.create("http://127.0.0.1:" + closedPort() + "/announce"))),
                 HttpTrackerTest.PEER_ID,
                 () -> 6881,
-                TimeSource.SYSTEM);
+                TimeSource.SYSTEM,
+                AddressPolicy.allowAll());
 
         assertThat(announcer.announceOnce(AnnounceRequest.Event.NONE)).isEqualTo(Announcer.RETRY_AFTER_FAILURE);
         assertThat(found).isEmpty();

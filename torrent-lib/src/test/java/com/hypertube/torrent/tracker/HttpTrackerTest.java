@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hypertube.torrent.metainfo.InfoHash;
+import com.hypertube.torrent.net.AddressPolicy;
 import com.hypertube.torrent.peer.PeerAddress;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
@@ -42,7 +43,8 @@ class HttpTrackerTest {
                 "e");
         URI url = serve(200, body);
 
-        AnnounceResponse response = new com.hypertube.torrent.tracker.http.HttpTracker(url).announce(request());
+        AnnounceResponse response =
+                new com.hypertube.torrent.tracker.http.HttpTracker(url, AddressPolicy.allowAll()).announce(request());
 
         assertThat(response.interval()).isEqualTo(Duration.ofSeconds(900));
         assertThat(response.seeders()).isEqualTo(5);
@@ -68,7 +70,8 @@ class HttpTrackerTest {
                 "d8:intervali60e5:peersld2:ip9:192.0.2.74:porti51413eed2:ip3:bad4:porti0eeee"
                         .getBytes(StandardCharsets.US_ASCII));
 
-        AnnounceResponse response = new com.hypertube.torrent.tracker.http.HttpTracker(url).announce(request());
+        AnnounceResponse response =
+                new com.hypertube.torrent.tracker.http.HttpTracker(url, AddressPolicy.allowAll()).announce(request());
 
         assertThat(response.peers()).containsExactly(new PeerAddress("192.0.2.7", 51413));
         assertThat(response.seeders()).isEqualTo(-1);
@@ -78,7 +81,8 @@ class HttpTrackerTest {
     void aFailureReasonIsAnError() throws Exception {
         URI url = serve(200, "d14:failure reason17:torrent not founde".getBytes(StandardCharsets.US_ASCII));
 
-        assertThatThrownBy(() -> new com.hypertube.torrent.tracker.http.HttpTracker(url).announce(request()))
+        assertThatThrownBy(() -> new com.hypertube.torrent.tracker.http.HttpTracker(url, AddressPolicy.allowAll())
+                        .announce(request()))
                 .isInstanceOf(TrackerException.class)
                 .hasMessage("tracker refused: torrent not found");
     }
@@ -86,17 +90,20 @@ class HttpTrackerTest {
     @Test
     void anHttpErrorOrGarbageIsAnError() throws Exception {
         URI failing = serve(503, "busy".getBytes(StandardCharsets.US_ASCII));
-        assertThatThrownBy(() -> new com.hypertube.torrent.tracker.http.HttpTracker(failing).announce(request()))
+        assertThatThrownBy(() -> new com.hypertube.torrent.tracker.http.HttpTracker(failing, AddressPolicy.allowAll())
+                        .announce(request()))
                 .hasMessage("tracker answered HTTP 503");
         server.stop(0);
 
         URI garbage = serve(200, "<html>".getBytes(StandardCharsets.US_ASCII));
-        assertThatThrownBy(() -> new com.hypertube.torrent.tracker.http.HttpTracker(garbage).announce(request()))
+        assertThatThrownBy(() -> new com.hypertube.torrent.tracker.http.HttpTracker(garbage, AddressPolicy.allowAll())
+                        .announce(request()))
                 .hasMessageContaining("not bencode");
         server.stop(0);
 
         URI ragged = serve(200, "d8:intervali60e5:peers5:abcdee".getBytes(StandardCharsets.US_ASCII));
-        assertThatThrownBy(() -> new com.hypertube.torrent.tracker.http.HttpTracker(ragged).announce(request()))
+        assertThatThrownBy(() -> new com.hypertube.torrent.tracker.http.HttpTracker(ragged, AddressPolicy.allowAll())
+                        .announce(request()))
                 .hasMessageContaining("compact peers of 5 bytes");
     }
 
@@ -105,7 +112,8 @@ class HttpTrackerTest {
         byte[] body = concat("d5:filesd20:", HASH.bytes(), "d8:completei12e10:downloadedi40e10:incompletei7eeee");
         URI url = serve(200, body);
 
-        ScrapeResponse scrape = new com.hypertube.torrent.tracker.http.HttpTracker(url).scrape(HASH);
+        ScrapeResponse scrape =
+                new com.hypertube.torrent.tracker.http.HttpTracker(url, AddressPolicy.allowAll()).scrape(HASH);
 
         assertThat(scrape).isEqualTo(new ScrapeResponse(12, 40, 7));
         assertThat(lastPath.get()).isEqualTo("/scrape");
@@ -130,7 +138,8 @@ class HttpTrackerTest {
         server.start();
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/announce");
 
-        AnnounceResponse response = new com.hypertube.torrent.tracker.http.HttpTracker(url).announce(request());
+        AnnounceResponse response =
+                new com.hypertube.torrent.tracker.http.HttpTracker(url, AddressPolicy.allowAll()).announce(request());
 
         assertThat(response.peers()).containsExactly(new PeerAddress("127.0.0.1", 6881));
         assertThat(lastQuery.get()).contains("event=started");
@@ -141,7 +150,8 @@ class HttpTrackerTest {
         byte[] huge = new byte[1024 * 1024 + 10]; // the cap is 1 MiB
         URI url = serve(200, huge);
 
-        assertThatThrownBy(() -> new com.hypertube.torrent.tracker.http.HttpTracker(url).announce(request()))
+        assertThatThrownBy(() -> new com.hypertube.torrent.tracker.http.HttpTracker(url, AddressPolicy.allowAll())
+                        .announce(request()))
                 .hasMessageContaining("larger than");
     }
 

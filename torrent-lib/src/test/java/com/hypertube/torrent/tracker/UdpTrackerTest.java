@@ -3,6 +3,7 @@ package com.hypertube.torrent.tracker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.hypertube.torrent.net.AddressPolicy;
 import com.hypertube.torrent.peer.PeerAddress;
 import com.hypertube.torrent.tracker.udp.UdpTracker;
 import java.net.DatagramPacket;
@@ -37,7 +38,7 @@ class UdpTrackerTest {
     void connectsThenAnnouncesAndReadsThePeers() throws Exception {
         URI url = serve(false, false);
 
-        AnnounceResponse response = new UdpTracker(url).announce(HttpTrackerTest.request());
+        AnnounceResponse response = new UdpTracker(url, AddressPolicy.allowAll()).announce(HttpTrackerTest.request());
 
         assertThat(response.interval()).isEqualTo(Duration.ofSeconds(1800));
         assertThat(response.leechers()).isEqualTo(2);
@@ -67,7 +68,7 @@ class UdpTrackerTest {
     void asksAgainWhenAPacketIsLost() throws Exception {
         URI url = serve(true, false);
 
-        AnnounceResponse response = new UdpTracker(url).announce(HttpTrackerTest.request());
+        AnnounceResponse response = new UdpTracker(url, AddressPolicy.allowAll()).announce(HttpTrackerTest.request());
 
         assertThat(response.peers()).hasSize(1);
         assertThat(received.get()).isEqualTo(3); // a lost connect, the connect again, the announce
@@ -77,7 +78,7 @@ class UdpTrackerTest {
     void anErrorAnswerIsAnError() throws Exception {
         URI url = serve(false, true);
 
-        assertThatThrownBy(() -> new UdpTracker(url).announce(HttpTrackerTest.request()))
+        assertThatThrownBy(() -> new UdpTracker(url, AddressPolicy.allowAll()).announce(HttpTrackerTest.request()))
                 .isInstanceOf(TrackerException.class)
                 .hasMessage("tracker refused: unregistered torrent");
     }
@@ -86,7 +87,8 @@ class UdpTrackerTest {
     void scrapes() throws Exception {
         URI url = serve(false, false);
 
-        assertThat(new UdpTracker(url).scrape(HttpTrackerTest.HASH)).isEqualTo(new ScrapeResponse(9, 30, 2));
+        assertThat(new UdpTracker(url, AddressPolicy.allowAll()).scrape(HttpTrackerTest.HASH))
+                .isEqualTo(new ScrapeResponse(9, 30, 2));
     }
 
     @Test
@@ -95,7 +97,9 @@ class UdpTrackerTest {
         server = silent;
         long started = System.nanoTime();
 
-        assertThatThrownBy(() -> new UdpTracker(URI.create("udp://127.0.0.1:" + silent.getLocalPort() + "/announce"))
+        assertThatThrownBy(() -> new UdpTracker(
+                                URI.create("udp://127.0.0.1:" + silent.getLocalPort() + "/announce"),
+                                AddressPolicy.allowAll())
                         .announce(HttpTrackerTest.request()))
                 .hasMessageContaining("after 3 tries");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));

@@ -9,6 +9,8 @@ import com.hypertube.torrent.bencode.BencodeList;
 import com.hypertube.torrent.bencode.BencodeString;
 import com.hypertube.torrent.bencode.BencodeValue;
 import com.hypertube.torrent.metainfo.InfoHash;
+import com.hypertube.torrent.net.AddressPolicy;
+import com.hypertube.torrent.net.HttpGet;
 import com.hypertube.torrent.peer.PeerAddress;
 import com.hypertube.torrent.tracker.AnnounceRequest;
 import com.hypertube.torrent.tracker.AnnounceResponse;
@@ -17,8 +19,6 @@ import com.hypertube.torrent.tracker.ScrapeResponse;
 import com.hypertube.torrent.tracker.Tracker;
 import com.hypertube.torrent.tracker.TrackerException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,9 +35,12 @@ public final class HttpTracker implements Tracker {
 
     private static final BencodeLimits LIMITS = new BencodeLimits(16, 100_000, MAX_RESPONSE_BYTES);
     private final URI announceUrl;
+    private final AddressPolicy addresses;
 
-    public HttpTracker(URI announceUrl) {
+    /** @param addresses which addresses the tracker (and where it redirects) may be at */
+    public HttpTracker(URI announceUrl, AddressPolicy addresses) {
         this.announceUrl = announceUrl;
+        this.addresses = addresses;
     }
 
     @Override
@@ -81,9 +84,13 @@ public final class HttpTracker implements Tracker {
         if (answer.get("peers6").orElse(null) instanceof BencodeString compact6) {
             peers.addAll(CompactPeers.decode(compact6.bytes(), 16));
         }
+        long minInterval = integer(answer, "min interval", -1);
         return new AnnounceResponse(
-                Duration.ofSeconds(Math.max(1, interval)), peers, (int) integer(answer, "complete", -1), (int)
-                        integer(answer, "incomplete", -1));
+                Duration.ofSeconds(Math.max(1, interval)),
+                peers,
+                (int) integer(answer, "complete", -1),
+                (int) integer(answer, "incomplete", -1),
+                minInterval > 0 ? Duration.ofSeconds(minInterval) : null);
     }
 
     @Override
@@ -110,26 +117,13 @@ public final class HttpTracker implements Tracker {
                 integer(stats, "incomplete", 0));
     }
 
-    // HttpURLConnection rather than java.net.http.HttpClient: an announce is one small GET, and the newer
-    // client (its classes, its selector thread, the code the JIT then compiles) cost a fresh CLI process about
-    // half a second of CPU on a 1 GiB download - more than the announce is worth.
+    // Not HttpURLConnection: it resolves the host itself and follows redirects unchecked (see HttpGet). Nor
+    // java.net.http.HttpClient: an announce is one small GET, and that client (its classes, its selector
+    // thread, the code the JIT then compiles) cost a fresh CLI process about half a second of CPU.
     private BencodeDictionary get(URI uri) throws IOException, TrackerException {
-        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-        byte[] body;
-        int status;
-        try {
-            connection.setConnectTimeout((int) TIMEOUT.toMillis());
-            connection.setReadTimeout((int) TIMEOUT.toMillis());
-            connection.setInstanceFollowRedirects(true); // within the scheme: never from HTTPS down to HTTP
-            connection.setUseCaches(false);
-            connection.setRequestProperty("User-Agent", "Hypertube/0.1");
-            status = connection.getResponseCode();
-            try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-                body = in == null ? new byte[0] : in.readNBytes(MAX_RESPONSE_BYTES + 1);
-            }
-        } finally {
-            connection.disconnect();
-        }
+        HttpGet.Response response = HttpGet.get(uri, addresses, TIMEOUT, MAX_RESPONSE_BYTES, "Hypertube/0.1");
+        byte[] body = response.body();
+        int status = response.status();
         if (body.length > MAX_RESPONSE_BYTES) {
             throw new TrackerException("tracker answer larger than " + MAX_RESPONSE_BYTES + " bytes");
         }

@@ -1,6 +1,7 @@
 package com.hypertube.torrent.tracker.udp;
 
 import com.hypertube.torrent.metainfo.InfoHash;
+import com.hypertube.torrent.net.AddressPolicy;
 import com.hypertube.torrent.tracker.AnnounceRequest;
 import com.hypertube.torrent.tracker.AnnounceResponse;
 import com.hypertube.torrent.tracker.CompactPeers;
@@ -37,15 +38,27 @@ public final class UdpTracker implements Tracker {
     static final int ATTEMPTS = 3;
 
     private final URI announceUrl;
+    private final AddressPolicy addresses;
 
-    public UdpTracker(URI announceUrl) {
+    /** @param addresses which addresses the tracker may be at */
+    public UdpTracker(URI announceUrl, AddressPolicy addresses) {
         this.announceUrl = announceUrl;
+        this.addresses = addresses;
+    }
+
+    /** The tracker's address, resolved once and checked: every packet goes to that very address. */
+    private InetSocketAddress resolve() throws IOException {
+        if (announceUrl.getHost() == null || announceUrl.getPort() <= 0) {
+            throw new IOException("a UDP tracker needs a host and a port: " + announceUrl);
+        }
+        return new InetSocketAddress(addresses.resolve(announceUrl.getHost()), announceUrl.getPort());
     }
 
     @Override
     public AnnounceResponse announce(AnnounceRequest request) throws IOException, TrackerException {
+        InetSocketAddress tracker = resolve();
         try (DatagramSocket socket = new DatagramSocket()) {
-            long connectionId = connect(socket);
+            long connectionId = connect(socket, tracker);
             int transaction = ThreadLocalRandom.current().nextInt();
             ByteBuffer out = ByteBuffer.allocate(98)
                     .putLong(connectionId)
@@ -61,7 +74,7 @@ public final class UdpTracker implements Tracker {
                     .putInt(ThreadLocalRandom.current().nextInt()) // key
                     .putInt(request.wanted())
                     .putShort((short) request.port());
-            ByteBuffer in = exchange(socket, out.array(), ANNOUNCE, transaction, 20);
+            ByteBuffer in = exchange(socket, tracker, out.array(), ANNOUNCE, transaction, 20);
             int interval = in.getInt();
             int leechers = in.getInt();
             int seeders = in.getInt();
@@ -74,8 +87,9 @@ public final class UdpTracker implements Tracker {
 
     @Override
     public ScrapeResponse scrape(InfoHash infoHash) throws IOException, TrackerException {
+        InetSocketAddress tracker = resolve();
         try (DatagramSocket socket = new DatagramSocket()) {
-            long connectionId = connect(socket);
+            long connectionId = connect(socket, tracker);
             int transaction = ThreadLocalRandom.current().nextInt();
             byte[] out = ByteBuffer.allocate(36)
                     .putLong(connectionId)
@@ -83,25 +97,30 @@ public final class UdpTracker implements Tracker {
                     .putInt(transaction)
                     .put(infoHash.bytes())
                     .array();
-            ByteBuffer in = exchange(socket, out, SCRAPE, transaction, 20);
+            ByteBuffer in = exchange(socket, tracker, out, SCRAPE, transaction, 20);
             return new ScrapeResponse(in.getInt(), in.getInt(), in.getInt());
         }
     }
 
-    private long connect(DatagramSocket socket) throws IOException, TrackerException {
+    private long connect(DatagramSocket socket, InetSocketAddress tracker) throws IOException, TrackerException {
         int transaction = ThreadLocalRandom.current().nextInt();
         byte[] out = ByteBuffer.allocate(16)
                 .putLong(PROTOCOL_ID)
                 .putInt(CONNECT)
                 .putInt(transaction)
                 .array();
-        return exchange(socket, out, CONNECT, transaction, 16).getLong();
+        return exchange(socket, tracker, out, CONNECT, transaction, 16).getLong();
     }
 
     /** Sends and waits for the answer with our transaction id; returns it positioned after the header. */
-    private ByteBuffer exchange(DatagramSocket socket, byte[] request, int action, int transaction, int minLength)
+    private ByteBuffer exchange(
+            DatagramSocket socket,
+            InetSocketAddress tracker,
+            byte[] request,
+            int action,
+            int transaction,
+            int minLength)
             throws IOException, TrackerException {
-        InetSocketAddress tracker = new InetSocketAddress(announceUrl.getHost(), announceUrl.getPort());
         byte[] buffer = new byte[64 * 1024];
         long wait = FIRST_WAIT.toMillis();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++, wait *= 2) {
