@@ -5,6 +5,7 @@ import com.hypertube.auth.audit.AuditLog;
 import com.hypertube.auth.audit.RequestOrigin;
 import com.hypertube.auth.token.RefreshTokens;
 import com.hypertube.web.ProblemTypes;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,12 +24,22 @@ public class Accounts {
     private final PasswordHasher hasher;
     private final RefreshTokens refreshTokens;
     private final AuditLog audit;
+    private final EmailChangeNotice emailChangeNotice;
 
-    Accounts(UserRepository users, PasswordHasher hasher, RefreshTokens refreshTokens, AuditLog audit) {
+    /** How recent a sign-in must be to change the email or set a password on an account without one. */
+    static final Duration RECENT_SIGN_IN = Duration.ofMinutes(5);
+
+    Accounts(
+            UserRepository users,
+            PasswordHasher hasher,
+            RefreshTokens refreshTokens,
+            AuditLog audit,
+            EmailChangeNotice emailChangeNotice) {
         this.users = users;
         this.hasher = hasher;
         this.refreshTokens = refreshTokens;
         this.audit = audit;
+        this.emailChangeNotice = emailChangeNotice;
     }
 
     public User register(RegisterRequest request, RequestOrigin origin) {
@@ -75,12 +86,13 @@ public class Accounts {
         User user = users.find(id)
                 .orElseThrow(() -> ProblemTypes.error(HttpStatus.NOT_FOUND, "not-found", "No such user."));
         String passwordHash = user.passwordHash();
+        boolean emailChanges = change.email() != null && !change.email().equalsIgnoreCase(user.email());
+        // What would hand the account to whoever holds a stolen 15-minute token: the address resets go to,
+        // and the password. Either needs proof that this is the owner, not just their token.
+        if (change.newPassword() != null || emailChanges) {
+            requireProofOfOwner(user, change.currentPassword());
+        }
         if (change.newPassword() != null) {
-            if (user.passwordHash() != null
-                    && (change.currentPassword() == null
-                            || !hasher.matches(change.currentPassword(), user.passwordHash()))) {
-                throw FieldErrors.invalid("currentPassword", "is not your current password");
-            }
             String username = Objects.requireNonNullElse(change.username(), user.username());
             String email = Objects.requireNonNullElse(change.email(), user.email());
             PasswordPolicy.problem(change.newPassword(), username, email).ifPresent(problem -> {
@@ -102,15 +114,38 @@ public class Accounts {
         } catch (DuplicateKeyException e) {
             throw takenField(changed, user);
         }
-        if (change.newPassword() != null) {
-            // Whoever may have known the old password is signed out everywhere.
+        if (change.newPassword() != null || emailChanges) {
+            // Whoever may have known the old password, or held a session, is signed out everywhere.
             refreshTokens.revokeAll(id);
+        }
+        if (change.newPassword() != null) {
             audit.record(AuditEvent.PASSWORD_CHANGED, id, user.username(), origin, null);
         }
-        if (!changed.email().equalsIgnoreCase(user.email())) {
+        if (emailChanges) {
             audit.record(AuditEvent.EMAIL_CHANGED, id, user.username(), origin, null);
+            emailChangeNotice.tellOldAddress(user, changed.email());
         }
         return changed;
+    }
+
+    /**
+     * The current password, for an account that has one; for an account made through OAuth (no password), a
+     * sign-in within the last few minutes.
+     */
+    private void requireProofOfOwner(User user, String currentPassword) {
+        if (user.passwordHash() != null) {
+            if (currentPassword == null || !hasher.matches(currentPassword, user.passwordHash())) {
+                throw FieldErrors.invalid("currentPassword", "is not your current password");
+            }
+            return;
+        }
+        if (!audit.signedInWithin(user.id(), RECENT_SIGN_IN)) {
+            throw ProblemTypes.error(
+                    HttpStatus.FORBIDDEN,
+                    "recent-sign-in-required",
+                    "Sign in again first: changing your email or setting a password needs a sign-in within the last "
+                            + RECENT_SIGN_IN.toMinutes() + " minutes.");
+        }
     }
 
     /** Sets a new password after a reset (the policy is checked by the caller's flow here). */

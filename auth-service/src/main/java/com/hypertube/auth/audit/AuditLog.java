@@ -25,10 +25,28 @@ public class AuditLog {
      */
     public void record(AuditEvent event, UUID userId, String subject, RequestOrigin origin, String detail) {
         String given = subject == null ? null : subject.substring(0, Math.min(subject.length(), 254));
-        log.info("{} user={} subject={} ip={} detail={}", event, userId, given, origin.ip(), detail);
+        // What a client typed is logged with its control characters escaped: a username with a line break
+        // must not be able to forge a line of its own in the log.
+        log.info(
+                "{} user={} subject={} ip={} detail={}",
+                event,
+                userId,
+                LogText.escape(given),
+                LogText.escape(origin.ip()),
+                LogText.escape(detail));
         jdbc.sql("INSERT INTO audit_log (event, user_id, subject, ip, user_agent, detail) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(event.name(), userId, given, origin.ip(), origin.userAgent(), detail)
                 .update();
+    }
+
+    /** Whether the user signed in (with a password or a provider) within this time, by the database's clock. */
+    public boolean signedInWithin(UUID userId, java.time.Duration within) {
+        return jdbc.sql(
+                        "SELECT EXISTS (SELECT 1 FROM audit_log WHERE user_id = ? AND event IN ('SIGN_IN', 'OAUTH_SIGN_IN')"
+                                + " AND at > now() - make_interval(secs => ?))")
+                .params(userId, within.toSeconds())
+                .query(Boolean.class)
+                .single();
     }
 
     /** A user's most recent events, newest first. */
