@@ -8,6 +8,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -62,6 +63,9 @@ public record StreamingProperties(
      * @param readyToStreamPercent the progress from which a download job says it is ready to stream
      * @param noPeersTimeout a download that reached no peer for this long fails (and goes on cooldown)
      * @param uploadLimit the most bytes per second all torrents seed back together (0: no limit)
+     * @param allowPrivateAddresses whether trackers may be on loopback, private or CGNAT addresses (a magnet's
+     *     {@code tr=} is anyone's to write: off, the server never sends requests into its own network)
+     * @param allowedTrackerNetworks CIDR blocks trackers may be in besides public addresses
      */
     public record Torrent(
             @PositiveOrZero @Max(65535) int listenPort,
@@ -70,5 +74,12 @@ public record StreamingProperties(
             @NotNull Duration progressInterval,
             @PositiveOrZero @Max(100) int readyToStreamPercent,
             @NotNull Duration noPeersTimeout,
-            @PositiveOrZero long uploadLimit) {}
+            @PositiveOrZero long uploadLimit,
+            boolean allowPrivateAddresses,
+            List<String> allowedTrackerNetworks) {
+
+        public Torrent {
+            allowedTrackerNetworks = allowedTrackerNetworks == null ? List.of() : List.copyOf(allowedTrackerNetworks);
+        }
+    }
 }

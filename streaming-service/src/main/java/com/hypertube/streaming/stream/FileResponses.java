@@ -170,6 +170,12 @@ class FileResponses {
                     response,
                     e,
                     StreamProblems.downloadStopped(torrent.infoHash().hex()));
+        } catch (TorrentFileReader.TorrentFailedException e) {
+            throw problemIfNothingSent(
+                    response,
+                    e,
+                    StreamProblems.downloadFailed(
+                            torrent.infoHash().hex(), torrent.failure().orElse("an error")));
         } catch (TorrentFileReader.PieceTimeoutException e) {
             metrics.stalled();
             throw problemIfNothingSent(

@@ -49,6 +49,14 @@ final class StreamProblems {
                         + " was cancelled: press play again (POST /api/stream) to resume it.");
     }
 
+    /** The download failed (a disk error, say): this viewer gets the reason, not a hang. */
+    static ErrorResponseException downloadFailed(String infoHash, String reason) {
+        return problem(
+                HttpStatus.CONFLICT,
+                "download-failed",
+                "The download of " + infoHash + " failed: " + reason + ". Press play again to retry.");
+    }
+
     static ErrorResponseException unknownTorrent(String infoHash) {
         return problem(HttpStatus.NOT_FOUND, "unknown-torrent", "No stream was started for torrent " + infoHash + ".");
     }

@@ -6,6 +6,7 @@ import com.hypertube.torrent.magnet.MagnetLink;
 import com.hypertube.torrent.metainfo.InfoHash;
 import com.hypertube.torrent.metainfo.Metainfo;
 import com.hypertube.torrent.metainfo.MetainfoException;
+import com.hypertube.torrent.net.AddressPolicy;
 import com.hypertube.torrent.peer.PeerAddress;
 import com.hypertube.torrent.session.TorrentClient;
 import com.hypertube.torrent.session.TorrentHandle;
@@ -40,6 +41,8 @@ public class TorrentEngine implements DisposableBean {
                     .downloadRoot(downloadRoot.path())
                     // <root>/<info hash>/…: two torrents with files of the same name never share them.
                     .folderPerTorrent()
+                    // A magnet's tr= is anyone's to write: trackers on our own network only when allowed.
+                    .trackerAddresses(trackerAddresses(properties.torrent()))
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException(
@@ -49,6 +52,14 @@ public class TorrentEngine implements DisposableBean {
         }
     }
 
+    static AddressPolicy trackerAddresses(StreamingProperties.Torrent settings) {
+        AddressPolicy policy = AddressPolicy.publicOnly();
+        if (settings.allowPrivateAddresses()) {
+            policy = policy.allowingPrivate();
+        }
+        return policy.allowing(settings.allowedTrackerNetworks().toArray(String[]::new));
+    }
+
     /**
      * Starts the torrent of this magnet, or returns the one already running. A torrent whose info was
      * saved before starts from it, so its data on disk is verified and served without waiting for peers.
@@ -56,8 +67,10 @@ public class TorrentEngine implements DisposableBean {
     public TorrentHandle start(MagnetLink magnet) {
         Optional<TorrentHandle> running = client.find(magnet.infoHash());
         if (running.isPresent()) {
-            // Pressing play again after a cancel brings a paused torrent back.
-            if (running.get().state() == com.hypertube.torrent.session.TorrentState.PAUSED) {
+            // Pressing play again after a cancel brings a paused torrent back, and retries a failed one.
+            com.hypertube.torrent.session.TorrentState state = running.get().state();
+            if (state == com.hypertube.torrent.session.TorrentState.PAUSED
+                    || state == com.hypertube.torrent.session.TorrentState.FAILED) {
                 running.get().resume();
             }
             running.get().addPeers(magnet.peers()); // a second viewer may know peers the first did not
