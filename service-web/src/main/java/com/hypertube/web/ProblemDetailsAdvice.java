@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -48,6 +49,33 @@ public abstract class ProblemDetailsAdvice extends ResponseEntityExceptionHandle
         HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
         ProblemDetail problem = ProblemTypes.problem(status, ProblemTypes.INTERNAL_ERROR, UNEXPECTED_DETAIL);
         return handleExceptionInternal(ex, problem, new HttpHeaders(), status, request);
+    }
+
+    /**
+     * A dependency that is down (the database not answering, or refusing connections) is an outage, not a
+     * bug: 503 with {@code Retry-After}, as soon as the connection pool gives up (2 s), and no stack trace.
+     */
+    @ExceptionHandler({
+        org.springframework.dao.DataAccessResourceFailureException.class,
+        org.springframework.dao.TransientDataAccessResourceException.class,
+        org.springframework.transaction.CannotCreateTransactionException.class
+    })
+    public ResponseEntity<Object> handleDependencyDown(Exception ex, WebRequest request) {
+        HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
+        ProblemDetail problem = ProblemTypes.problem(
+                status, ProblemTypes.SERVICE_UNAVAILABLE, "The database is not answering: try again in a few seconds.");
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(DEPENDENCY_RETRY_AFTER_SECONDS));
+        return handleExceptionInternal(new DependencyDown(ex), problem, headers, status, request);
+    }
+
+    static final int DEPENDENCY_RETRY_AFTER_SECONDS = 5;
+
+    /** Marks an outage as answered on purpose, so it is logged once as a warning, not as a failure. */
+    private static final class DependencyDown extends ErrorResponseException {
+        DependencyDown(Exception cause) {
+            super(HttpStatus.SERVICE_UNAVAILABLE, cause);
+        }
     }
 
     @Override

@@ -9,6 +9,9 @@ import com.hypertube.web.Caller;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Service;
 
@@ -19,6 +22,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class DownloadJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(DownloadJobs.class);
 
     private final DownloadJobRepository repository;
     private final RabbitTemplate rabbit;
@@ -157,8 +162,16 @@ public class DownloadJobs {
     }
 
     // The row is written first, always: a lost message only delays the job until the reconciler sends it again.
+    // So a broker that is down is no error for the caller: the job is recorded, and that is the answer (202).
     private void sendToWorkers(UUID jobId) {
-        rabbit.convertAndSend(messaging.exchange(), messaging.downloadQueue(), jobId.toString());
+        try {
+            rabbit.convertAndSend(messaging.exchange(), messaging.downloadQueue(), jobId.toString());
+        } catch (AmqpException e) {
+            log.warn(
+                    "Download job {} recorded but not sent ({}): the reconciler sends it once the broker is back",
+                    jobId,
+                    e.getMessage());
+        }
     }
 
     /** The torrent's running job, or else its most recent one. */
