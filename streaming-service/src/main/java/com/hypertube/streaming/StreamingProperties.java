@@ -22,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param torrent how the BitTorrent engine runs
  * @param cooldowns how long a torrent is refused after each kind of failure (for example {@code no-peers})
  * @param cleanup how the download folder is kept tidy
+ * @param limits how many downloads may be under way
  */
 @Validated
 @ConfigurationProperties("hypertube.streaming")
@@ -31,7 +32,17 @@ public record StreamingProperties(
         @Valid @NotNull Messaging messaging,
         @Valid @NotNull Torrent torrent,
         @NotNull Map<String, Duration> cooldowns,
-        @Valid @NotNull Cleanup cleanup) {
+        @Valid @NotNull Cleanup cleanup,
+        @Valid @NotNull Limits limits) {
+
+    /**
+     * @param activeDownloadsPerUser downloads under way one user may have asked for (0: no limit); joining a
+     *     download under way never counts
+     * @param activeDownloads downloads under way for everyone together (0: no limit)
+     */
+    public record Limits(
+            @PositiveOrZero int activeDownloadsPerUser,
+            @PositiveOrZero int activeDownloads) {}
 
     /**
      * @param exchange the topic exchange that jobs and events travel through

@@ -49,6 +49,13 @@ class DownloadJobRepository {
                 .optional();
     }
 
+    /** How many downloads are under way (paused by a full disk included): the global limit counts these. */
+    int countActive() {
+        return jdbc.sql("SELECT count(*) FROM download_jobs WHERE status IN ('PENDING', 'DOWNLOADING', 'PAUSED')")
+                .query(Integer.class)
+                .single();
+    }
+
     List<DownloadJob> findUnfinished() {
         return jdbc.sql("SELECT * FROM download_jobs WHERE status IN ('PENDING', 'DOWNLOADING')")
                 .query(this::map)

@@ -30,6 +30,7 @@ public class DownloadJobs {
     private final StreamingProperties.Messaging messaging;
     private final TorrentEngine engine;
     private final DownloadRequests requests;
+    private final StreamingProperties.Limits limits;
 
     DownloadJobs(
             DownloadJobRepository repository,
@@ -42,6 +43,7 @@ public class DownloadJobs {
         this.engine = engine;
         this.rabbit = rabbit;
         this.messaging = properties.messaging();
+        this.limits = properties.limits();
     }
 
     /**
@@ -49,13 +51,21 @@ public class DownloadJobs {
      * workers; the viewer's request is recorded either way.
      */
     public DownloadJob jobFor(MagnetLink magnet, Caller viewer) {
-        DownloadJob job = jobFor(magnet);
+        DownloadJob job = jobFor(magnet, () -> refuseOverLimits(viewer));
         viewer.userId().ifPresent(user -> requests.add(job.id(), user));
         return job;
     }
 
     /** The job of this torrent: the running or completed one, or else a new one sent to the workers. */
-    synchronized DownloadJob jobFor(MagnetLink magnet) {
+    DownloadJob jobFor(MagnetLink magnet) {
+        return jobFor(magnet, () -> {});
+    }
+
+    /**
+     * As {@link #jobFor(MagnetLink)}; {@code beforeNewJob} runs only when a new download would start (joining
+     * one under way starts nothing) and may refuse it by throwing.
+     */
+    private synchronized DownloadJob jobFor(MagnetLink magnet, Runnable beforeNewJob) {
         String infoHash = magnet.infoHash().hex();
         // Running or already completed: join it rather than download again.
         Optional<DownloadJob> existing = repository
@@ -64,10 +74,32 @@ public class DownloadJobs {
         if (existing.isPresent()) {
             return existing.get();
         }
+        beforeNewJob.run();
         UUID id = UUID.randomUUID();
         repository.insert(id, infoHash, magnet.toUri());
         sendToWorkers(id);
         return repository.find(id).orElseThrow();
+    }
+
+    // One user cannot fill the disk and the swarm slots alone, nor all users together the machine.
+    private void refuseOverLimits(Caller viewer) {
+        int perUser = limits.activeDownloadsPerUser();
+        if (perUser > 0 && viewer.userId().map(requests::countActiveOf).orElse(0) >= perUser) {
+            throw tooMany("You have " + perUser + " downloads under way already: wait for one to finish, or cancel one"
+                    + " (DELETE /api/downloads/{id}).");
+        }
+        int global = limits.activeDownloads();
+        if (global > 0 && repository.countActive() >= global) {
+            throw tooMany("The server has " + global + " downloads under way, its limit: try again in a few minutes, or"
+                    + " play something already downloaded.");
+        }
+    }
+
+    private static org.springframework.web.ErrorResponseException tooMany(String detail) {
+        org.springframework.web.ErrorResponseException error = com.hypertube.web.ProblemTypes.error(
+                org.springframework.http.HttpStatus.TOO_MANY_REQUESTS, "too-many-downloads", detail);
+        error.getHeaders().set(org.springframework.http.HttpHeaders.RETRY_AFTER, "60");
+        return error;
     }
 
     public Optional<DownloadJob> find(UUID id) {

@@ -39,6 +39,15 @@ class DownloadRequests {
                 .list();
     }
 
+    /** How many downloads under way this user asked for. */
+    int countActiveOf(UUID userId) {
+        return jdbc.sql("SELECT count(*) FROM download_requests r JOIN download_jobs j ON j.id = r.job_id"
+                        + " WHERE r.user_id = ? AND j.status IN ('PENDING', 'DOWNLOADING', 'PAUSED')")
+                .param(userId)
+                .query(Integer.class)
+                .single();
+    }
+
     /** Whether the user asked for any download of this torrent. */
     boolean hasRequested(String infoHash, UUID userId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM download_requests r JOIN download_jobs j ON j.id = r.job_id"

@@ -1,10 +1,12 @@
 package com.hypertube.streaming.download;
 
+import com.hypertube.streaming.storage.WatchLog;
 import com.hypertube.streaming.torrent.TorrentEngine;
 import com.hypertube.torrent.magnet.InvalidMagnetException;
 import com.hypertube.torrent.magnet.MagnetLink;
 import com.hypertube.torrent.session.TorrentEvent;
 import com.hypertube.torrent.session.TorrentHandle;
+import java.time.InstantSource;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -26,11 +28,20 @@ class DownloadWorker {
     private final DownloadJobRepository repository;
     private final TorrentEngine engine;
     private final DownloadProgress progress;
+    private final WatchLog watchLog;
+    private final InstantSource clock;
 
-    DownloadWorker(DownloadJobRepository repository, TorrentEngine engine, DownloadProgress progress) {
+    DownloadWorker(
+            DownloadJobRepository repository,
+            TorrentEngine engine,
+            DownloadProgress progress,
+            WatchLog watchLog,
+            InstantSource clock) {
         this.repository = repository;
         this.engine = engine;
         this.progress = progress;
+        this.watchLog = watchLog;
+        this.clock = clock;
     }
 
     @RabbitListener(queues = "${hypertube.streaming.messaging.download-queue}")
@@ -57,6 +68,16 @@ class DownloadWorker {
         if (repository.markDownloading(id)) {
             log.info("Download job {} started for {}", id, magnet.infoHash());
             progress.track(id, torrent);
+            // Under the clean-up rules from the start, streamed or not: a download nobody watches is aged out
+            // and counted by the quota like any other.
+            torrent.metadata().thenRun(() -> torrent.files().stream()
+                    .filter(file -> !file.padding())
+                    .forEach(file -> watchLog.downloaded(
+                            magnet.infoHash().hex(),
+                            file.index(),
+                            file.displayPath(),
+                            file.length(),
+                            clock.instant())));
             torrent.addListener(event -> {
                 if (event instanceof TorrentEvent.Failed failed) {
                     repository.markFailed(id, failed.reason());

@@ -112,6 +112,10 @@ public class Janitor {
             Files.deleteIfExists(path);
             deleteEmptyFolders(path.getParent(), folder);
             watchLog.forget(file.infoHash(), file.fileIndex());
+            if (Files.notExists(folder)) {
+                // Its last file gone: the saved .info must not outlive the data it describes.
+                engine.forgetSaved(file.infoHash());
+            }
             log.info("Deleted {} ({})", file.path(), why);
             return true;
         } catch (IOException e) {

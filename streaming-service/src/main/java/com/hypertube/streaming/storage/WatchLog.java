@@ -37,6 +37,17 @@ public class WatchLog {
                 .update();
     }
 
+    /**
+     * A file a download brings: under the clean-up rules from then on, as if watched when it started (a
+     * file already known keeps its time).
+     */
+    public void downloaded(String infoHash, int fileIndex, String path, long size, Instant at) {
+        jdbc.sql("INSERT INTO watched_files (info_hash, file_index, path, size_bytes, last_watched_at)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (info_hash, file_index) DO NOTHING")
+                .params(infoHash, fileIndex, path, size, Timestamp.from(at))
+                .update();
+    }
+
     /** Every file, least recently watched first. */
     List<WatchedFile> leastRecentlyWatchedFirst() {
         return jdbc.sql("SELECT * FROM watched_files ORDER BY last_watched_at")

@@ -52,6 +52,11 @@ public class TorrentEngine implements DisposableBean {
         }
     }
 
+    /** Forgets a torrent's saved info (its data is gone): a later play fetches the metadata again. */
+    public void forgetSaved(String infoHash) {
+        saved.forget(InfoHash.fromHex(infoHash));
+    }
+
     static AddressPolicy trackerAddresses(StreamingProperties.Torrent settings) {
         AddressPolicy policy = AddressPolicy.publicOnly();
         if (settings.allowPrivateAddresses()) {

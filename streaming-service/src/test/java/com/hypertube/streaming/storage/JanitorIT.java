@@ -79,6 +79,30 @@ class JanitorIT {
         assertThat(newer).exists();
     }
 
+    /** Hardening issue, finding 4: a download nobody streams is under the same rules, and so is its saved info. */
+    @Test
+    void aDownloadNobodyStreamedIsAgedOutWithItsSavedInfo() throws Exception {
+        ServiceClient service = new ServiceClient(port);
+        Metainfo unwatched;
+        try (LoopbackSeeder seeder = LoopbackSeeder.of("never-played.mp4", 200_000, 16_384)) {
+            service.awaitJob(service.play(seeder.magnet()), "COMPLETED");
+            unwatched = seeder.metainfo();
+        }
+        Path file = fileOf(unwatched, "never-played.mp4");
+        Path savedInfo = downloadRoot
+                .path()
+                .resolve(".torrents")
+                .resolve(unwatched.infoHash().hex() + ".info");
+        assertThat(file).exists();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(savedInfo));
+
+        janitor.cleanUp(
+                Instant.now().plus(properties.cleanup().deleteUnwatchedAfter()).plusSeconds(60));
+
+        assertThat(file).as("never streamed, and old").doesNotExist();
+        assertThat(savedInfo).as("the saved info of data that is gone").doesNotExist();
+    }
+
     /** Where the service keeps a file of a torrent: in the torrent's own folder, named after its hash. */
     private Path fileOf(Metainfo metainfo, String name) {
         return downloadRoot.path().resolve(metainfo.infoHash().hex()).resolve(name);
