@@ -198,6 +198,27 @@ class GatewayGuardIT {
         assertThat(send("GET", "/actuator/prometheus", Map.of()).statusCode()).isEqualTo(401);
     }
 
+    /** Hardening issue, finding 9: the gateway's metrics are for admins; its health says UP or DOWN only. */
+    @Test
+    @org.junit.jupiter.api.Tag("security")
+    void theGatewaysMetricsAreForAdminsAndItsHealthTellsNoDetails() throws Exception {
+        String user = "Bearer " + tokens.user(UUID.randomUUID());
+        String client = "Bearer " + tokens.client("reader");
+        String admin = "Bearer " + tokens.admin(UUID.randomUUID());
+
+        assertThat(send("GET", "/actuator/prometheus", Map.of("Authorization", user))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(send("GET", "/actuator/prometheus", Map.of("Authorization", client))
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> metrics = send("GET", "/actuator/prometheus", Map.of("Authorization", admin));
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        HttpResponse<String> health = send("GET", "/actuator/health", Map.of());
+        assertThat(health.body()).contains("\"status\"").doesNotContain("components", "diskSpace");
+    }
+
     @Test
     void everyAnswerCarriesTheSecurityHeaders() throws Exception {
         HttpResponse<String> response = send("GET", "/", Map.of());

@@ -35,6 +35,32 @@ final class TestTokens {
         return sign(key, id.toString(), "user", "hypertube", "hypertube", Duration.ofMinutes(15));
     }
 
+    /** An administrator's token: what auth-service issues to the first account and HYPERTUBE_ADMINS. */
+    String admin(UUID id) {
+        try {
+            Instant now = Instant.now();
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    new JWTClaimsSet.Builder()
+                            .subject(id.toString())
+                            .issuer("hypertube")
+                            .audience("hypertube")
+                            .claim("scope", "user")
+                            .claim("name", "chief")
+                            .claim("roles", java.util.List.of("admin"))
+                            .issueTime(Date.from(now))
+                            .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
+                            .build());
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     String client(String clientId) {
         return sign(key, "client:" + clientId, "read", "hypertube", "hypertube", Duration.ofMinutes(15));
     }

@@ -9,6 +9,7 @@ import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.web.util.pattern.PathPattern;
 import reactor.core.publisher.Mono;
@@ -26,12 +27,20 @@ final class AccessRules implements ReactiveAuthorizationManager<AuthorizationCon
     private static final Set<String> READERS = Set.of("SCOPE_user", "SCOPE_read");
     private static final Set<String> USERS = Set.of("SCOPE_user");
     private static final List<PathPattern> READ_AREAS = PublicPaths.patterns("/api/**", "/stream/**");
+    /** The gateway's own metrics and endpoints besides health: for administrators only. */
+    private static final List<PathPattern> ADMIN_AREAS = PublicPaths.patterns("/actuator/**");
 
     @Override
     public Mono<AuthorizationResult> authorize(Mono<Authentication> authentication, AuthorizationContext context) {
         ServerHttpRequest request = context.getExchange().getRequest();
         if (PublicPaths.isPublic(request)) {
             return GRANTED;
+        }
+        if (PublicPaths.matchesAny(ADMIN_AREAS, request.getPath().pathWithinApplication())) {
+            return authentication
+                    .filter(Authentication::isAuthenticated)
+                    .map(granted -> (AuthorizationResult) new AuthorizationDecision(isAdmin(granted)))
+                    .defaultIfEmpty(DENIED);
         }
         Set<String> allowed = isRead(request) ? READERS : USERS;
         return authentication
@@ -44,6 +53,14 @@ final class AccessRules implements ReactiveAuthorizationManager<AuthorizationCon
         HttpMethod method = request.getMethod();
         return (method == HttpMethod.GET || method == HttpMethod.HEAD)
                 && PublicPaths.matchesAny(READ_AREAS, request.getPath().pathWithinApplication());
+    }
+
+    private static boolean isAdmin(Authentication authentication) {
+        if (!(authentication instanceof JwtAuthenticationToken jwt) || !hasAnyOf(authentication, USERS)) {
+            return false;
+        }
+        List<String> roles = jwt.getToken().getClaimAsStringList("roles");
+        return roles != null && roles.contains("admin");
     }
 
     private static boolean hasAnyOf(Authentication authentication, Set<String> allowed) {

@@ -93,7 +93,9 @@ class GatewaySecurity {
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(security.audience()));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(security.issuer()), audience));
-        return new CachingJwtDecoder(decoder, 10_000, java.time.Clock.systemUTC());
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        return new CachingJwtDecoder(
+                new UnknownKeyLimiter(decoder, java.time.Duration.ofSeconds(30), clock), 10_000, clock);
     }
 
     @Bean

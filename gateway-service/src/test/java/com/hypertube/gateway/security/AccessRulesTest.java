@@ -60,6 +60,7 @@ class AccessRulesTest {
         "PATCH, /api/users/me, read, false",
         "POST, /api/comments, read, false",
         "GET, /actuator/prometheus, read, false",
+        "GET, /actuator/prometheus, user, false",
         "GET, /api/users/me, other, false",
         "GET, /api/users/me, , false",
         "POST, /api/auth/login, , true",
