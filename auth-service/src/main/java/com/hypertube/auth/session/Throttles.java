@@ -31,6 +31,16 @@ public class Throttles {
         return new Throttle(settings.freeAttempts() * 4, settings.firstLockout(), settings.maxLockout(), clock);
     }
 
+    /**
+     * Sign-ups per client address: each costs a bcrypt hash and an account, so an address gets a few, then
+     * waits longer and longer (the same growing back-off as failures).
+     */
+    @Bean
+    Throttle registrationThrottle(AuthProperties properties, Clock clock) {
+        AuthProperties.Throttle settings = properties.throttle();
+        return new Throttle(settings.freeAttempts(), settings.firstLockout(), settings.maxLockout(), clock);
+    }
+
     /** Refuses at once, with the 429 below, while this key is locked. */
     public static void refuseIfLocked(Throttle throttle, String key, String what) {
         throttle.retryAfter(key).ifPresent(wait -> {

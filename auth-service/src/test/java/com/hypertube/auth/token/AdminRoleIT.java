@@ -30,6 +30,11 @@ class AdminRoleIT extends AuthIntegrationTest {
         String first = jdbc.sql("SELECT username FROM auth.users ORDER BY created_at, id LIMIT 1")
                 .query(String.class)
                 .single();
+        // Other tests may have changed that account's password: give it the known one (an ordinary user's hash).
+        jdbc.sql("UPDATE auth.users SET password_hash = (SELECT password_hash FROM auth.users WHERE username = ?)"
+                        + " WHERE username = ?")
+                .params(ordinary, first)
+                .update();
 
         assertThat(rolesOf(api.login(first).text("accessToken"))).containsExactly("admin");
         assertThat(rolesOf(api.login("named_admin").text("accessToken"))).containsExactly("admin");
