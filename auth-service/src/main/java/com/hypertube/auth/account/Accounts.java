@@ -1,5 +1,6 @@
 package com.hypertube.auth.account;
 
+import com.hypertube.auth.apiclient.ApiClients;
 import com.hypertube.auth.audit.AuditEvent;
 import com.hypertube.auth.audit.AuditLog;
 import com.hypertube.auth.audit.RequestOrigin;
@@ -25,6 +26,7 @@ public class Accounts {
     private final RefreshTokens refreshTokens;
     private final AuditLog audit;
     private final EmailChangeNotice emailChangeNotice;
+    private final ApiClients apiClients;
 
     /** How recent a sign-in must be to change the email or set a password on an account without one. */
     static final Duration RECENT_SIGN_IN = Duration.ofMinutes(5);
@@ -34,12 +36,14 @@ public class Accounts {
             PasswordHasher hasher,
             RefreshTokens refreshTokens,
             AuditLog audit,
-            EmailChangeNotice emailChangeNotice) {
+            EmailChangeNotice emailChangeNotice,
+            ApiClients apiClients) {
         this.users = users;
         this.hasher = hasher;
         this.refreshTokens = refreshTokens;
         this.audit = audit;
         this.emailChangeNotice = emailChangeNotice;
+        this.apiClients = apiClients;
     }
 
     public User register(RegisterRequest request, RequestOrigin origin) {
@@ -119,6 +123,7 @@ public class Accounts {
             refreshTokens.revokeAll(id);
         }
         if (change.newPassword() != null) {
+            apiClients.revokeAll(id);
             audit.record(AuditEvent.PASSWORD_CHANGED, id, user.username(), origin, null);
         }
         if (emailChanges) {
@@ -164,6 +169,7 @@ public class Accounts {
                 user.preferredLanguage(),
                 user.createdAt()));
         refreshTokens.revokeAll(id);
+        apiClients.revokeAll(id);
         audit.record(AuditEvent.PASSWORD_RESET, id, user.username(), origin, null);
     }
 

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.CacheControl;
@@ -25,6 +26,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -103,6 +107,22 @@ class TokenEndpoint {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .cacheControl(CacheControl.noStore())
                 .body(created);
+    }
+
+    /** The programs the user registered (without their secrets). */
+    @GetMapping("/api/users/me/api-clients")
+    List<ApiClients.ApiClientView> list(Caller caller) {
+        return clients.of(Callers.requireUser(caller));
+    }
+
+    /** Revokes one of the user's programs: it can get no new token (one it holds lasts its 15 minutes). */
+    @DeleteMapping("/api/users/me/api-clients/{clientId}")
+    ResponseEntity<Void> revoke(Caller caller, @PathVariable String clientId) {
+        if (!clients.revoke(Callers.requireUser(caller), clientId)) {
+            throw ProblemTypes.error(
+                    HttpStatus.NOT_FOUND, "unknown-api-client", "You have no API client " + clientId + ".");
+        }
+        return ResponseEntity.noContent().build();
     }
 
     // HTTP Basic (RFC 6749 §2.3.1, preferred) or client_id and client_secret in the form.

@@ -70,4 +70,46 @@ class ApiClientIT extends AuthIntegrationTest {
         assertThat(wrongScope.status()).isEqualTo(400);
         assertThat(wrongScope.text("error")).isEqualTo("invalid_scope");
     }
+
+    /** Hardening issue, finding 9: API clients can be listed and revoked, and go when the password changes. */
+    @Test
+    @org.junit.jupiter.api.Tag("security")
+    void clientsAreListedWithoutSecretsRevokedByTheirOwnerAndGoneAfterAPasswordChange() throws Exception {
+        AuthApi api = api();
+        String owner = api.login(api.register("owner")).text("accessToken");
+        String stranger = api.login(api.register("stranger")).text("accessToken");
+        String first = api.send("POST", "/api/users/me/api-clients", Map.of("name", "one"), AuthApi.bearer(owner))
+                .text("clientId");
+        String second = api.send("POST", "/api/users/me/api-clients", Map.of("name", "two"), AuthApi.bearer(owner))
+                .text("clientSecret");
+        assertThat(second).isNotBlank();
+
+        Answer listed = api.get("/api/users/me/api-clients", owner);
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.response().body())
+                .contains(first, "\"one\"", "\"two\"")
+                .doesNotContain(second, "ecret");
+        assertThat(api.get("/api/users/me/api-clients", stranger).response().body())
+                .isEqualTo("[]");
+
+        assertThat(api.send("DELETE", "/api/users/me/api-clients/" + first, null, AuthApi.bearer(stranger))
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.send("DELETE", "/api/users/me/api-clients/" + first, null, AuthApi.bearer(owner))
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.get("/api/users/me/api-clients", owner).response().body())
+                .doesNotContain(first)
+                .contains("two");
+
+        assertThat(api.send(
+                                "PATCH",
+                                "/api/users/me",
+                                Map.of("currentPassword", AuthApi.PASSWORD, "newPassword", "a-whole-new-one-9"),
+                                AuthApi.bearer(owner))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/users/me/api-clients", owner).response().body())
+                .isEqualTo("[]");
+    }
 }
