@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -196,6 +197,58 @@ class GatewayGuardIT {
         assertThat(send("GET", "/", Map.of()).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/api/users/me", Map.of()).statusCode()).isEqualTo(401);
         assertThat(send("GET", "/actuator/prometheus", Map.of()).statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * Hardening issue, finding 2: no spelling of an API path reaches a service without a token — sent over a
+     * raw socket so that no client tidies the path first.
+     */
+    @Test
+    @org.junit.jupiter.api.Tag("security")
+    void noSpellingOfAnApiPathReachesAServiceWithoutAToken() throws Exception {
+        List<String> spellings = List.of(
+                "/api/downloads",
+                "/%61pi/downloads",
+                "/api/%64ownloads",
+                "/api;x=y/downloads",
+                "/api/downloads;jsessionid=1",
+                "//api/downloads",
+                "/api//downloads",
+                "/./api/downloads",
+                "/api/./downloads",
+                "/x/../api/downloads",
+                "/actuator/health/../../api/downloads",
+                "/actuator/health/..;/..;/api/downloads",
+                "/%2e/api/downloads",
+                "/API/downloads",
+                "/api/downloads/",
+                "/api%2Fdownloads",
+                "/api%2fdownloads",
+                "/api%5Cdownloads",
+                "/api/downloads%00",
+                "/stream/proxy/..%2F..%2Fapi%2Fdownloads");
+        int before = service.seen().size();
+        for (String spelling : spellings) {
+            int status = rawStatus(spelling);
+            assertThat(status).as("GET %s without a token", spelling).isIn(400, 401, 404);
+        }
+        assertThat(service.seen().size() - before)
+                .as("requests that reached a service")
+                .isZero();
+    }
+
+    private int rawStatus(String rawPath) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+            String statusLine = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+                    .readLine();
+            assertThat(statusLine).as("answer to %s", rawPath).startsWith("HTTP/1.1 ");
+            return Integer.parseInt(statusLine.substring(9, 12));
+        }
     }
 
     /** Hardening issue, finding 9: the gateway's metrics are for admins; its health says UP or DOWN only. */
