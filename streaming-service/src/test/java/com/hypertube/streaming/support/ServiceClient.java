@@ -60,21 +60,14 @@ public final class ServiceClient {
 
     HttpResponse<String> sendAs(java.util.UUID user, String roles, String method, String path, String json)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20))
-                .method(
-                        method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
+        java.util.List<String> headers = new java.util.ArrayList<>();
         if (user != null) {
-            request.header("X-User-Id", user.toString());
+            headers.addAll(java.util.List.of("X-User-Id", user.toString()));
         }
         if (!roles.isEmpty()) {
-            request.header("X-User-Roles", roles);
+            headers.addAll(java.util.List.of("X-User-Roles", roles));
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return sendWithHeaders(method, path, json, headers.toArray(String[]::new));
     }
 
     /** A player's range request on a torrent's file: {@code GET /api/stream/<hash>/<file>} with {@code Range}. */
