@@ -27,6 +27,10 @@ import org.junit.jupiter.api.Test;
  */
 class StreamingDiskFullIT {
 
+    /** Who the calls come as: the service trusts the gateway's identity headers here (no auth service). */
+    private static final Map<String, String> AS_ADMIN =
+            Map.of("X-User-Id", "00000000-0000-4000-8000-0000000ad000", "X-User-Roles", "admin");
+
     private final Path root = Path.of(System.getProperty("hypertube.root", ".."));
     private final Path work = root.resolve("system-tests/target/disk-full");
 
@@ -46,7 +50,7 @@ class StreamingDiskFullIT {
                     new HashMap<>(ServerAddresses.forThisRun().serviceEnvironment());
             environment.put("HYPERTUBE_DOWNLOAD_ROOT", downloads.toString());
             environment.put("TORRENT_PORT", "0");
-            environment.put("HYPERTUBE_SECURITY_JWKS_URI", "");
+            environment.put("HYPERTUBE_SECURITY_IDENTITYFROM", "headers"); // no auth service here
             environment.put("DOWNLOAD_RESUME_FREE_BYTES", String.valueOf(8 * 1024 * 1024));
 
             try (TorrentClient seeder = TorrentClient.builder()
@@ -60,7 +64,7 @@ class StreamingDiskFullIT {
                 streaming.awaitReady(Instant.now().plus(Duration.ofMinutes(3)));
                 String magnet = "magnet:?xt=urn:btih:" + metainfo.infoHash().hex() + "&x.pe=127.0.0.1:" + seeder.port();
                 HttpResponse<String> play =
-                        streaming.send("POST", "/api/stream", "{\"magnet\":\"" + magnet + "\"}", Map.of());
+                        streaming.send("POST", "/api/stream", "{\"magnet\":\"" + magnet + "\"}", AS_ADMIN);
                 assertThat(play.statusCode()).as(play.body()).isEqualTo(202);
                 String jobId = play.body().replaceAll(".*\"jobId\":\"([^\"]+)\".*", "$1");
 
@@ -85,7 +89,8 @@ class StreamingDiskFullIT {
         Instant deadline = Instant.now().plus(within);
         String body = "";
         while (Instant.now().isBefore(deadline)) {
-            body = service.get("/api/downloads/" + jobId).body();
+            body = service.send("GET", "/api/downloads/" + jobId, null, AS_ADMIN)
+                    .body();
             if (body.contains("\"status\":\"" + status + "\"")) {
                 return body;
             }

@@ -27,6 +27,10 @@ import org.junit.jupiter.api.Test;
  */
 class StreamingRestartIT {
 
+    /** Who the calls come as: the service trusts the gateway's identity headers here (no auth service). */
+    private static final Map<String, String> AS_ADMIN =
+            Map.of("X-User-Id", "00000000-0000-4000-8000-0000000ad000", "X-User-Roles", "admin");
+
     private static final Pattern PROGRESS = Pattern.compile("\"progress\":(\\d+)");
 
     private final Path root = Path.of(System.getProperty("hypertube.root", ".."));
@@ -44,7 +48,7 @@ class StreamingRestartIT {
                 new HashMap<>(ServerAddresses.forThisRun().serviceEnvironment());
         environment.put("HYPERTUBE_DOWNLOAD_ROOT", downloads.toString());
         environment.put("TORRENT_PORT", "0");
-        environment.put("HYPERTUBE_SECURITY_JWKS_URI", ""); // no auth service here: the token check is off
+        environment.put("HYPERTUBE_SECURITY_IDENTITYFROM", "headers"); // no auth service here: trust the headers
 
         try (TorrentClient seeder = TorrentClient.builder()
                 .port(0)
@@ -61,7 +65,7 @@ class StreamingRestartIT {
             try {
                 first.awaitReady(Instant.now().plus(Duration.ofMinutes(3)));
                 HttpResponse<String> play =
-                        first.send("POST", "/api/stream", "{\"magnet\":\"" + magnet + "\"}", Map.of());
+                        first.send("POST", "/api/stream", "{\"magnet\":\"" + magnet + "\"}", AS_ADMIN);
                 assertThat(play.statusCode()).as(play.body()).isEqualTo(202);
                 jobId = play.body().replaceAll(".*\"jobId\":\"([^\"]+)\".*", "$1");
                 progressBeforeKill = awaitProgress(first, jobId, 25, Duration.ofSeconds(60));
@@ -76,13 +80,14 @@ class StreamingRestartIT {
                 second.awaitReady(Instant.now().plus(Duration.ofMinutes(3)));
                 // Nobody presses play again: the reconciler resumes the unfinished job by itself.
                 awaitProgress(second, jobId, 100, Duration.ofSeconds(90));
-                HttpResponse<String> job = second.get("/api/downloads/" + jobId);
+                HttpResponse<String> job = second.send("GET", "/api/downloads/" + jobId, null, AS_ADMIN);
                 assertThat(job.body()).contains("\"status\":\"COMPLETED\"");
                 assertThat(Files.readAllBytes(
                                 downloads.resolve(metainfo.infoHash().hex()).resolve("restart-film.mp4")))
                         .isEqualTo(film);
                 // Resumed, not started over: the second run fetched less than the whole film from the seeder.
-                String debug = second.get("/api/torrents/" + metainfo.infoHash().hex() + "/debug")
+                String debug = second.send(
+                                "GET", "/api/torrents/" + metainfo.infoHash().hex() + "/debug", null, AS_ADMIN)
                         .body();
                 long downloaded = Long.parseLong(debug.replaceAll(".*\"downloadedBytes\":(\\d+).*", "$1"));
                 assertThat(downloaded).isLessThan(film.length);
@@ -97,8 +102,8 @@ class StreamingRestartIT {
         Instant deadline = Instant.now().plus(within);
         int progress = -1;
         while (Instant.now().isBefore(deadline)) {
-            Matcher matcher =
-                    PROGRESS.matcher(service.get("/api/downloads/" + jobId).body());
+            Matcher matcher = PROGRESS.matcher(service.send("GET", "/api/downloads/" + jobId, null, AS_ADMIN)
+                    .body());
             progress = matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
             if (progress >= atLeast) {
                 return progress;
