@@ -13,8 +13,13 @@ final class MetadataExchange {
 
     private final MetadataFetch fetch;
 
-    MetadataExchange(InfoHash infoHash) {
-        this.fetch = new MetadataFetch(infoHash);
+    MetadataExchange(InfoHash infoHash, MemoryBudget budget) {
+        this.fetch = new MetadataFetch(infoHash, budget);
+    }
+
+    /** Frees the metadata being assembled, for other magnets (see {@link MetadataFetch#release()}). */
+    void release() {
+        fetch.release();
     }
 
     /** A peer told us the metadata's size in its extension handshake. */

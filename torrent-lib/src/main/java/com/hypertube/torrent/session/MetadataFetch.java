@@ -7,27 +7,45 @@ import java.util.BitSet;
 
 /**
  * Assembles a magnet's info dictionary from 16 KiB ut_metadata pieces, and accepts it only when its
- * SHA-1 is the info hash. Guarded by the session's lock.
+ * SHA-1 is the info hash. The buffer, of the size the first peer announced (up to 16 MiB), is taken from the
+ * client's {@link MemoryBudget} for metadata: many magnets pending at once would otherwise hold 16 MiB
+ * each on a peer's word. Without room, the fetch waits (asks nobody) until another magnet's ends. Guarded by
+ * the session's lock.
  */
 final class MetadataFetch {
 
     private static final long ASK_AGAIN_AFTER_MILLIS = 5_000;
 
     private final InfoHash infoHash;
+    private final MemoryBudget budget;
+    private long announcedSize;
+    private boolean finished;
     private byte[] data;
     private BitSet received;
     private long[] askedAt;
     private Object[] askedOf; // who was asked each piece last
 
-    MetadataFetch(InfoHash infoHash) {
+    MetadataFetch(InfoHash infoHash, MemoryBudget budget) {
         this.infoHash = infoHash;
+        this.budget = budget;
     }
 
-    /** Starts with the size a peer announced, if it is sane and nothing started yet. */
+    /**
+     * Starts with the size a peer announced, if it is sane and nothing started yet. A size over the whole
+     * budget could never be held: it is ignored like one over the protocol's cap, and another peer's awaited.
+     */
     void sizeAnnounced(long size) {
-        if (data != null || size <= 0 || size > MetadataMessage.MAX_METADATA_SIZE) {
+        if (announcedSize == 0 && size > 0 && size <= Math.min(MetadataMessage.MAX_METADATA_SIZE, budget.limit())) {
+            announcedSize = size;
+        }
+        startIfRoom();
+    }
+
+    private void startIfRoom() {
+        if (finished || data != null || announcedSize == 0 || !budget.tryReserve(announcedSize)) {
             return;
         }
+        long size = announcedSize;
         data = new byte[(int) size];
         int pieces = (int) ((size + MetadataMessage.PIECE_SIZE - 1) / MetadataMessage.PIECE_SIZE);
         received = new BitSet(pieces);
@@ -40,12 +58,29 @@ final class MetadataFetch {
         return data == null ? 0 : data.length;
     }
 
+    /** Whether the buffer is held: false while waiting for room in the budget (or for a size). */
+    boolean started() {
+        return data != null;
+    }
+
+    /**
+     * Gives the buffer back to the budget (the torrent is paused, failed or removed); what was received is
+     * lost. A fetch not finished starts again, when there is room, the next time it is asked.
+     */
+    void release() {
+        if (data != null) {
+            budget.release(data.length);
+            data = null;
+        }
+    }
+
     /**
      * A piece to ask this peer for now, or -1. A piece unanswered for 5 s is asked again of another peer; of
      * the same one only after twice that, when no other took it: a peer that never answers (some clients
      * ignore ut_metadata requests) would otherwise be asked again and again while the others wait.
      */
     int nextToAsk(Object peer, long now) {
+        startIfRoom();
         if (data == null) {
             return -1;
         }
@@ -85,6 +120,9 @@ final class MetadataFetch {
             Arrays.fill(askedOf, null);
             return null;
         }
-        return data;
+        byte[] complete = data;
+        release();
+        finished = true;
+        return complete;
     }
 }

@@ -34,13 +34,14 @@ final class RequestScheduler {
     /** Pieces complete and being hashed and written: they still hold memory. */
     private int verifying;
 
-    RequestScheduler(TorrentInfo info, PiecePicker picker) {
+    /** @param memory the client's budget for piece buffers, shared by all its torrents */
+    RequestScheduler(TorrentInfo info, PiecePicker picker, MemoryBudget memory) {
         if (info.pieceLength() > (long) Peer.MAX_BLOCKS_PER_PIECE * PieceDownload.BLOCK) {
             throw new IllegalArgumentException("pieces of " + info.pieceLength() + " bytes have too many blocks");
         }
         this.info = info;
         this.picker = picker;
-        this.buffers = new PieceBuffers((int) info.pieceLength());
+        this.buffers = new PieceBuffers((int) info.pieceLength(), memory);
     }
 
     /** Whether the peer has a piece we want. */
@@ -113,6 +114,27 @@ final class RequestScheduler {
         buffers.give(download.data);
     }
 
+    /**
+     * Drops the pieces in flight and frees their memory for other torrents: this one is paused, failed,
+     * stopped or complete, and its peers are gone (or going: their requests are forgotten as they leave).
+     * Pieces being verified free theirs when done.
+     */
+    void dropAll() {
+        for (PieceDownload download : downloads.values()) {
+            picker.setBegun(download.piece, false);
+            download.askedPeers()
+                    .forEach(peer -> peer.requested.keySet().removeIf(key -> Peer.pieceOf(key) == download.piece));
+            buffers.give(download.data);
+        }
+        downloads.clear();
+        buffers.clear();
+    }
+
+    /** Once a tick: pooled buffers not used lately go back to the client's budget. */
+    void trimBuffers() {
+        buffers.trimIfIdle();
+    }
+
     /** The peer will answer none of its requests (it choked us, or left). */
     void forgetRequestsOf(Peer peer) {
         peer.requested.keySet().forEach(key -> forget(peer, key));
@@ -159,9 +181,13 @@ final class RequestScheduler {
         boolean freshMayWin = best == null || picker.hasDeadlines();
         if (freshMayWin && downloads.size() + verifying < maxPiecesInFlight()) {
             Optional<PieceOrder.Candidate> fresh = picker.nextToBegin(peer.has);
-            if (fresh.isPresent() && (best == null || moreUrgent(fresh.get(), best))) {
+            byte[] buffer;
+            // No room in the client's budget: the piece is begun later (a tick, or a piece of ours done).
+            if (fresh.isPresent()
+                    && (best == null || moreUrgent(fresh.get(), best))
+                    && (buffer = buffers.take(info.pieceLength(fresh.get().piece()))) != null) {
                 int piece = fresh.get().piece();
-                best = new PieceDownload(piece, buffers.take(info.pieceLength(piece)));
+                best = new PieceDownload(piece, buffer);
                 downloads.put(piece, best);
                 picker.setBegun(piece, true);
             }

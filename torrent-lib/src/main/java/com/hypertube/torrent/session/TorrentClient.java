@@ -49,6 +49,15 @@ public final class TorrentClient implements AutoCloseable {
     /** The largest pieces a client accepts unless told otherwise. */
     public static final long DEFAULT_MAX_PIECE_LENGTH = 32L * 1024 * 1024;
 
+    /** The memory all torrents' pieces in flight may take together unless told otherwise. */
+    public static final long DEFAULT_PIECE_MEMORY_BUDGET = 64L * 1024 * 1024;
+
+    /** The memory all magnets' metadata being fetched may take together unless told otherwise. */
+    public static final long DEFAULT_METADATA_MEMORY_BUDGET = 32L * 1024 * 1024;
+
+    /** The peer addresses a torrent remembers unless told otherwise. */
+    public static final int DEFAULT_MAX_KNOWN_PEERS = 2_000;
+
     private final Path downloadRoot;
     private final boolean inMemory;
     private final boolean folderPerTorrent;
@@ -82,7 +91,13 @@ public final class TorrentClient implements AutoCloseable {
             server = null;
         }
         this.settings = new SessionSettings(
-                builder.maxPeersPerTorrent, builder.uploadSlots, Math.max(0, port()), builder.maxPieceLength);
+                builder.maxPeersPerTorrent,
+                builder.uploadSlots,
+                Math.max(0, port()),
+                builder.maxPieceLength,
+                new MemoryBudget("piece buffers", builder.pieceMemoryBudget),
+                new MemoryBudget("metadata", builder.metadataMemoryBudget),
+                builder.maxKnownPeers);
         Thread.ofVirtual().name("torrent-ticker").start(this::tickEverySecond);
     }
 
@@ -145,6 +160,16 @@ public final class TorrentClient implements AutoCloseable {
         }
         session.addPeers(peers);
         return handle;
+    }
+
+    /** The client's budget for piece buffers: tests read how much was ever held at once. */
+    MemoryBudget pieceMemory() {
+        return settings.pieceMemory();
+    }
+
+    /** The client's budget for magnets' metadata. */
+    MemoryBudget metadataMemory() {
+        return settings.metadataMemory();
     }
 
     public Optional<TorrentHandle> find(InfoHash infoHash) {
@@ -248,6 +273,9 @@ public final class TorrentClient implements AutoCloseable {
         private boolean folderPerTorrent;
         private int maxPeersPerTorrent = 50;
         private long maxPieceLength = DEFAULT_MAX_PIECE_LENGTH;
+        private long pieceMemoryBudget = DEFAULT_PIECE_MEMORY_BUDGET;
+        private long metadataMemoryBudget = DEFAULT_METADATA_MEMORY_BUDGET;
+        private int maxKnownPeers = DEFAULT_MAX_KNOWN_PEERS;
         private int uploadSlots = 8;
         private TimeSource time = TimeSource.SYSTEM;
         private long uploadBytesPerSecond;
@@ -310,6 +338,41 @@ public final class TorrentClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The most memory the buffers of pieces in flight may take, all torrents together (default 64 MiB). A
+         * piece is not begun while its buffer would not fit; it is begun once other pieces are done. At least
+         * {@link #maxPieceLength(long)}, so that a piece of any accepted torrent fits.
+         */
+        public Builder pieceMemoryBudget(long bytes) {
+            this.pieceMemoryBudget = bytes;
+            return this;
+        }
+
+        /**
+         * The most memory the metadata of magnets still fetching it may take together (default 32 MiB; a
+         * peer may announce up to 16 MiB for one). A magnet without room waits until another's metadata is
+         * complete, or that magnet is removed.
+         */
+        public Builder metadataMemoryBudget(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("a metadata budget must be positive: " + bytes);
+            }
+            this.metadataMemoryBudget = bytes;
+            return this;
+        }
+
+        /**
+         * The most peer addresses a torrent remembers, from trackers, peers and magnets (default 2,000); beyond,
+         * those that failed most, then the longest known, are forgotten.
+         */
+        public Builder maxKnownPeers(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("a torrent must remember at least one peer: " + max);
+            }
+            this.maxKnownPeers = max;
+            return this;
+        }
+
         public Builder maxPeersPerTorrent(int max) {
             this.maxPeersPerTorrent = max;
             return this;
@@ -342,6 +405,10 @@ public final class TorrentClient implements AutoCloseable {
         }
 
         public TorrentClient build() throws IOException {
+            if (pieceMemoryBudget < maxPieceLength) {
+                throw new IllegalArgumentException("a piece memory budget of " + pieceMemoryBudget
+                        + " bytes cannot hold one piece of the " + maxPieceLength + " bytes accepted");
+            }
             return new TorrentClient(this);
         }
     }

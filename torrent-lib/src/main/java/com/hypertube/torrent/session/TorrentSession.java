@@ -69,7 +69,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
     private final MetadataExchange metadataExchange;
     private final Choker choker;
     private final Map<PeerAddress, Peer> peers = new LinkedHashMap<>();
-    private final PeerDirectory directory = new PeerDirectory();
+    private final PeerDirectory directory;
     private final StreamDeadlines deadlines = new StreamDeadlines();
     private final RateMeter downloaded = new RateMeter();
     private final RateMeter uploaded = new RateMeter();
@@ -103,8 +103,9 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         this.time = time;
         this.storageOpener = storageOpener;
         this.dialer = dialer;
-        this.metadataExchange = new MetadataExchange(infoHash);
+        this.metadataExchange = new MetadataExchange(infoHash, settings.metadataMemory());
         this.choker = new Choker(settings.uploadSlots());
+        this.directory = new PeerDirectory(settings.maxKnownPeers());
         this.state = TorrentState.FETCHING_METADATA;
         if (rawInfo != null) {
             setInfo(rawInfo);
@@ -134,7 +135,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             info = parsed;
             have = new Bitfield(parsed.pieceCount());
             picker = new PiecePicker(parsed.pieceCount());
-            requests = new RequestScheduler(parsed, picker);
+            requests = new RequestScheduler(parsed, picker, settings.pieceMemory());
             FilePriorities.apply(info, picker, selectedFiles);
             for (Peer peer : peers.values()) {
                 peer.has = new Bitfield(parsed.pieceCount());
@@ -191,6 +192,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         if (state != TorrentState.STOPPED && state != TorrentState.FAILED) {
             state = TorrentState.PAUSED;
             new ArrayList<>(peers.values()).forEach(peer -> peer.connection.close());
+            releaseMemory();
             notifyAll(); // readers waiting for pieces learn that none will come
         }
     }
@@ -218,6 +220,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         synchronized (this) {
             state = TorrentState.STOPPED;
             new ArrayList<>(peers.values()).forEach(peer -> peer.connection.close());
+            releaseMemory();
             toClose = storage;
             storage = null;
             notifyAll();
@@ -233,6 +236,14 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         }
     }
 
+    /** Frees what this torrent holds of the client's memory budgets, for the torrents still downloading. */
+    private void releaseMemory() {
+        if (requests != null) {
+            requests.dropAll();
+        }
+        metadataExchange.release();
+    }
+
     // ENOSPC reaches Java only as a message; on Linux and macOS it reads the same.
     private static boolean isDiskFull(IOException e) {
         return e.getMessage() != null && e.getMessage().contains("No space left on device");
@@ -246,6 +257,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             }
             state = TorrentState.PAUSED;
             new ArrayList<>(peers.values()).forEach(peer -> peer.connection.close());
+            releaseMemory();
             notifyAll();
         }
         emit(new TorrentEvent.DiskFull(reason));
@@ -260,6 +272,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             state = TorrentState.FAILED;
             failure = reason;
             new ArrayList<>(peers.values()).forEach(peer -> peer.connection.close());
+            releaseMemory();
             notifyAll();
         }
         emit(new TorrentEvent.Failed(reason));
@@ -300,13 +313,19 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         return infoHash;
     }
 
+    /**
+     * What a magnet without its metadata announces as left: not 0, which tells the tracker we are a seed
+     * (it then counts us as one and may leave seeds out of its answer). libtorrent says 16 KiB likewise.
+     */
+    static final long LEFT_UNKNOWN = 16 * 1024;
+
     @Override
     public synchronized AnnounceTarget.Progress progress() {
         TorrentStatus status = status();
         return new AnnounceTarget.Progress(
                 status.downloadedBytes(),
                 status.uploadedBytes(),
-                status.wantedBytes() - status.verifiedBytes(),
+                info == null ? LEFT_UNKNOWN : status.wantedBytes() - status.verifiedBytes(),
                 state == TorrentState.SEEDING,
                 isHalted(),
                 state == TorrentState.CHECKING,
@@ -577,6 +596,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         if (!peer.has.has(piece)) {
             peer.has.set(piece);
             picker.peerHas(piece);
+            noteIfSeed(peer);
             updateInterest(peer);
             fillRequests(peer);
         }
@@ -590,8 +610,15 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         picker.peerLeft(peer.has);
         peer.has = Bitfield.fromWire(bits, info.pieceCount());
         picker.peerHasAll(peer.has);
+        noteIfSeed(peer);
         updateInterest(peer);
         fillRequests(peer);
+    }
+
+    private void noteIfSeed(Peer peer) {
+        if (peer.has.count() == info.pieceCount()) {
+            directory.isSeed(peer.connection.address());
+        }
     }
 
     private synchronized void onChoke(Peer peer) {
@@ -674,8 +701,11 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         boolean completed = false;
         synchronized (this) {
             requests.done(download, good);
-            if (state == TorrentState.STOPPED) {
-                return;
+            if (isHalted()) {
+                releaseMemory(); // its buffer went back to the pool: empty it again
+                if (state == TorrentState.STOPPED) {
+                    return;
+                }
             }
             if (good) {
                 have.set(download.piece);
@@ -689,6 +719,7 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
                     state = TorrentState.SEEDING;
                     completed = true;
                     completedHere = true;
+                    releaseMemory();
                 }
                 notifyAll();
             } else {
@@ -787,6 +818,9 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
             }
             fillRequests(peer);
         }
+        if (requests != null) {
+            requests.trimBuffers();
+        }
         if (now - lastRechoke >= 10_000) {
             lastRechoke = now;
             rechoke();
@@ -798,12 +832,17 @@ final class TorrentSession implements PieceSource, AnnounceTarget {
         choker.rechoke(peers.values(), state == TorrentState.SEEDING, time.millis());
     }
 
+    /**
+     * Dials known peers, up to the connection limit. A complete torrent dials too: a leecher that cannot take
+     * connections (behind NAT; Transmission never dials a loopback address) would otherwise get nothing from
+     * us — but not the peers known to be seeds.
+     */
     private void connectMore() {
-        if (isHalted() || state == TorrentState.SEEDING) {
+        if (isHalted()) {
             return;
         }
         directory
-                .toDial(peers.keySet(), settings.maxPeers(), time.millis())
+                .toDial(peers.keySet(), settings.maxPeers(), time.millis(), state == TorrentState.SEEDING)
                 .forEach(address -> dialer.dial(this, address));
     }
 

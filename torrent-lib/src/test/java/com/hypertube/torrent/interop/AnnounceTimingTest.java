@@ -77,6 +77,18 @@ class AnnounceTimingTest {
                 .isEmpty();
     }
 
+    @Test
+    void aMagnetWithoutItsMetadataDoesNotAnnounceNothingLeft() throws Exception {
+        LoopbackTracker tracker = track(new LoopbackTracker());
+        Metainfo metainfo = torrent(tracker, 100_000);
+        TorrentClient client = client(temp.resolve("magnet"));
+        client.add(com.hypertube.torrent.magnet.MagnetLink.parse(
+                "magnet:?xt=urn:btih:" + metainfo.infoHash().hex() + "&tr=" + tracker.announceUrl()));
+
+        String first = tracker.awaitQuery(fromPort(client), seconds(10)).orElseThrow();
+        assertThat(first).as("left=0 reads as a seed").doesNotContain("left=0&").contains("left=16384&");
+    }
+
     private static java.util.function.Predicate<String> fromPort(TorrentClient client) {
         return query -> query.contains("&port=" + client.port() + "&");
     }

@@ -40,6 +40,15 @@ final class LoopbackTracker implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/announce";
     }
 
+    /**
+     * Lists a peer in a swarm as if it had announced: for a peer that does not announce itself (one we want
+     * found only by others' dialling).
+     */
+    void list(byte[] infoHash, InetSocketAddress peer) {
+        swarms.computeIfAbsent(new String(infoHash, StandardCharsets.ISO_8859_1), key -> ConcurrentHashMap.newKeySet())
+                .add(peer);
+    }
+
     int announces(String infoHashLatin1) {
         return swarms.getOrDefault(infoHashLatin1, Set.of()).size();
     }
