@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@org.junit.jupiter.api.Tag("security")
 class AddressPolicyTest {
 
     private final AddressPolicy publicOnly = AddressPolicy.publicOnly();

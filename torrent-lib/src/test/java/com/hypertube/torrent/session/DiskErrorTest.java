@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A disk error (not a full disk) fails the torrent, with its reason: it is not a pause nor a cancel. */
+@org.junit.jupiter.api.Tag("security")
 class DiskErrorTest {
 
     @TempDir

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The once-a-second housekeeping survives a torrent in any state, and one torrent's failure is its own. */
+@org.junit.jupiter.api.Tag("security")
 class HousekeepingTest {
 
     @TempDir

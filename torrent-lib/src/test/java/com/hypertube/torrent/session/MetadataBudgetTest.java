@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The metadata of all pending magnets together stays within the client's budget; a magnet without room waits. */
+@org.junit.jupiter.api.Tag("security")
 class MetadataBudgetTest {
 
     @TempDir

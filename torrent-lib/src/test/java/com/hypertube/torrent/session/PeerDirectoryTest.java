@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** A torrent remembers a bounded number of peers: the worst and the oldest are forgotten first. */
+@org.junit.jupiter.api.Tag("security")
 class PeerDirectoryTest {
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Pieces are held whole in memory while in flight: torrents with pieces over the client's limit are refused. */
+@org.junit.jupiter.api.Tag("security")
 class PieceLengthLimitTest {
 
     @TempDir

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The buffers of pieces in flight, all torrents of a client together, stay within its budget: several
  * torrents of large pieces would otherwise each begin four or more at once.
  */
+@org.junit.jupiter.api.Tag("security")
 class PieceMemoryBudgetTest {
 
     private static final int PIECE = 2 * 1024 * 1024;

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * Trackers at forbidden addresses are refused before any connection is made, redirects included: a magnet's
  * {@code tr=} must not make the server send requests into its own network.
  */
+@org.junit.jupiter.api.Tag("security")
 class TrackerAddressPolicyTest {
 
     private static final byte[] ANSWER = "d8:intervali900e5:peers0:e".getBytes(StandardCharsets.US_ASCII);
