@@ -7,6 +7,7 @@ ARG SERVICE
 WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
+COPY contract/ contract/
 COPY torrent-lib/ torrent-lib/
 COPY service-web/ service-web/
 COPY test-infra/ test-infra/

@@ -1,5 +1,6 @@
 package com.hypertube.web;
 
+import com.hypertube.contract.IdentityHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

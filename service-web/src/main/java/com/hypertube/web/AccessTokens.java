@@ -1,5 +1,7 @@
 package com.hypertube.web;
 
+import com.hypertube.contract.Cookies;
+import com.hypertube.contract.TokenClaims;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
@@ -13,9 +15,9 @@ import java.util.Optional;
 public final class AccessTokens {
 
     /** The cookie holding a copy of the access token. */
-    public static final String COOKIE = "ht_access";
+    public static final String COOKIE = Cookies.ACCESS;
 
-    private static final int MAX_LENGTH = 8192;
+    private static final int MAX_LENGTH = TokenClaims.MAX_LENGTH;
 
     private AccessTokens() {}
 

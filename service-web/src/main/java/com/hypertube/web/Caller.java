@@ -1,5 +1,7 @@
 package com.hypertube.web;
 
+import com.hypertube.contract.Roles;
+import com.hypertube.contract.Scopes;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
 import java.util.Optional;
@@ -19,9 +21,9 @@ import java.util.UUID;
  */
 public record Caller(Optional<UUID> userId, String clientId, String name, Set<String> scopes, Set<String> roles) {
 
-    public static final String USER_SCOPE = "user";
-    public static final String READ_SCOPE = "read";
-    public static final String ADMIN_ROLE = "admin";
+    public static final String USER_SCOPE = Scopes.USER;
+    public static final String READ_SCOPE = Scopes.READ;
+    public static final String ADMIN_ROLE = Roles.ADMIN;
 
     /** The request attribute holding the verified caller. */
     public static final String ATTRIBUTE = Caller.class.getName();
@@ -47,6 +49,17 @@ public record Caller(Optional<UUID> userId, String clientId, String name, Set<St
     /** Whether the token may change things (POST, PUT, PATCH, DELETE): a user's, not a read-only client's. */
     public boolean mayWrite() {
         return scopes.contains(USER_SCOPE);
+    }
+
+    /** The user behind the caller; an API client (no user) gets a 403 problem. */
+    public UUID requireUser() {
+        if (!isUser()) {
+            throw ProblemTypes.error(
+                    org.springframework.http.HttpStatus.FORBIDDEN,
+                    "forbidden",
+                    "This needs a signed-in user, not an API client.");
+        }
+        return userId.orElseThrow();
     }
 
     /** Whether this caller is one of these users (an API client is nobody's). */

@@ -1,5 +1,6 @@
 package com.hypertube.web;
 
+import com.hypertube.contract.ProblemTypeUrns;
 import java.net.URI;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -10,8 +11,6 @@ import org.springframework.web.ErrorResponseException;
  * on wording. Services add their own kinds (for example {@code cooldown}) through {@link #of(String)}.
  */
 public final class ProblemTypes {
-
-    private static final String PREFIX = "urn:hypertube:problem:";
 
     public static final URI BAD_REQUEST = of("bad-request");
     public static final URI VALIDATION_FAILED = of("validation-failed");
@@ -31,7 +30,7 @@ public final class ProblemTypes {
     private ProblemTypes() {}
 
     public static URI of(String kind) {
-        return URI.create(PREFIX + kind);
+        return URI.create(ProblemTypeUrns.of(kind));
     }
 
     /** The type for an error that only has a status, such as those Spring MVC raises itself. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -77,7 +78,9 @@ public class ServiceWebAutoConfiguration {
                 InstantSource.system());
     }
 
+    /** Controllers take a {@link Caller}; the auth service ({@code identity-from=none}) resolves its own. */
     @Bean
+    @ConditionalOnExpression("'${hypertube.security.identity-from:token}' != 'none'")
     WebMvcConfigurer callerArgument() {
         return new WebMvcConfigurer() {
             @Override

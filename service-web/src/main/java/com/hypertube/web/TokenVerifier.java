@@ -1,5 +1,6 @@
 package com.hypertube.web;
 
+import com.hypertube.contract.TokenClaims;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -25,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TokenVerifier {
 
     private static final int MAX_REMEMBERED = 10_000;
-    private static final String CLIENT_PREFIX = "client:";
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final ConcurrentHashMap<String, Remembered> verified = new ConcurrentHashMap<>();
@@ -39,12 +39,18 @@ public final class TokenVerifier {
             // Nimbus caches the key set and rate-limits refetches for an unknown key id (one per 30 s).
             JWKSource<SecurityContext> keys =
                     JWKSourceBuilder.create(jwksUri.toURL()).retrying(true).build();
-            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+            processor.setJWSKeySelector(
+                    new JWSVerificationKeySelector<>(JWSAlgorithm.parse(TokenClaims.ALGORITHM), keys));
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("hypertube.security.jwks-uri is not a URL: " + jwksUri, e);
         }
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
-                audience, new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iat", "scope")));
+        DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier = new DefaultJWTClaimsVerifier<>(
+                audience,
+                new JWTClaimsSet.Builder().issuer(issuer).build(),
+                Set.of("sub", "exp", "iat", TokenClaims.SCOPE));
+        // The same tolerance as the gateway's and the auth service's (one rule, in the contract).
+        claimsVerifier.setMaxClockSkew(TokenClaims.CLOCK_SKEW_SECONDS);
+        processor.setJWTClaimsSetVerifier(claimsVerifier);
     }
 
     // A player sends the same token with every range request for 15 minutes: a token verified once is
@@ -77,12 +83,13 @@ public final class TokenVerifier {
 
     static Optional<Caller> callerOf(JWTClaimsSet claims) throws java.text.ParseException {
         String subject = claims.getSubject();
-        Set<String> scopes = Set.of(String.valueOf(claims.getClaim("scope")).split(" "));
-        List<String> roles = claims.getStringListClaim("roles");
+        Set<String> scopes =
+                Set.of(String.valueOf(claims.getClaim(TokenClaims.SCOPE)).split(" "));
+        List<String> roles = claims.getStringListClaim(TokenClaims.ROLES);
         Set<String> roleSet = roles == null ? Set.of() : Set.copyOf(roles);
-        if (subject.startsWith(CLIENT_PREFIX)) {
+        if (TokenClaims.isClient(subject)) {
             // A client never acts as a user, whatever else its token says.
-            String clientId = subject.substring(CLIENT_PREFIX.length());
+            String clientId = subject.substring(TokenClaims.CLIENT_SUBJECT_PREFIX.length());
             return Optional.of(new Caller(Optional.empty(), clientId, clientId, Set.of(Caller.READ_SCOPE), Set.of()));
         }
         UUID user;
@@ -91,7 +98,7 @@ public final class TokenVerifier {
         } catch (IllegalArgumentException notAUser) {
             return Optional.empty();
         }
-        String name = claims.getStringClaim("name");
+        String name = claims.getStringClaim(TokenClaims.NAME);
         return Optional.of(new Caller(Optional.of(user), null, name == null ? subject : name, scopes, roleSet));
     }
 }

@@ -1,5 +1,6 @@
 package com.hypertube.web;
 
+import com.hypertube.contract.IdentityHeaders;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Optional;

@@ -3,8 +3,7 @@ package com.hypertube.auth.account;
 import com.hypertube.auth.audit.AuditEntry;
 import com.hypertube.auth.audit.AuditLog;
 import com.hypertube.auth.audit.RequestOrigin;
-import com.hypertube.auth.token.Caller;
-import com.hypertube.auth.token.Callers;
+import com.hypertube.web.Caller;
 import com.hypertube.web.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -38,19 +37,19 @@ class UserController {
 
     @GetMapping("/me")
     Profile me(Caller caller) {
-        return Profile.ownOf(existing(Callers.requireUser(caller)));
+        return Profile.ownOf(existing(caller.requireUser()));
     }
 
     @PatchMapping("/me")
     Profile update(Caller caller, @Valid @RequestBody ProfileUpdate change, HttpServletRequest http) {
-        return Profile.ownOf(accounts.update(Callers.requireUser(caller), change, RequestOrigin.of(http)));
+        return Profile.ownOf(accounts.update(caller.requireUser(), change, RequestOrigin.of(http)));
     }
 
     /** Only one's own profile can be changed: another id is refused, whether it exists or not. */
     @PatchMapping("/{id}")
     Profile updateById(
             Caller caller, @PathVariable UUID id, @Valid @RequestBody ProfileUpdate change, HttpServletRequest http) {
-        if (!id.equals(Callers.requireUser(caller))) {
+        if (!id.equals(caller.requireUser())) {
             throw ProblemTypes.error(HttpStatus.FORBIDDEN, "forbidden", "You can only change your own profile.");
         }
         return update(caller, change, http);
@@ -69,13 +68,13 @@ class UserController {
     @GetMapping("/{id}")
     Profile one(Caller caller, @PathVariable UUID id) {
         User user = existing(id);
-        return id.equals(caller.userId()) ? Profile.ownOf(user) : Profile.publicOf(user);
+        return caller.userId().map(id::equals).orElse(false) ? Profile.ownOf(user) : Profile.publicOf(user);
     }
 
     /** The user's own security events: sign-ins, password changes… */
     @GetMapping("/me/audit")
     List<AuditEntry> audit(Caller caller) {
-        return audit.recent(Callers.requireUser(caller), 50);
+        return audit.recent(caller.requireUser(), 50);
     }
 
     private User existing(UUID id) {

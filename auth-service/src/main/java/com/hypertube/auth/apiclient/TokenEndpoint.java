@@ -7,8 +7,7 @@ import com.hypertube.auth.session.Throttle;
 import com.hypertube.auth.session.Throttles;
 import com.hypertube.auth.token.AccessToken;
 import com.hypertube.auth.token.AccessTokens;
-import com.hypertube.auth.token.Caller;
-import com.hypertube.auth.token.Callers;
+import com.hypertube.web.Caller;
 import com.hypertube.web.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -97,10 +96,10 @@ class TokenEndpoint {
     @PostMapping("/api/users/me/api-clients")
     ResponseEntity<ApiClientCreated> register(
             Caller caller, @Valid @RequestBody ApiClientRequest request, HttpServletRequest http) {
-        ApiClientCreated created = clients.create(Callers.requireUser(caller), request.name());
+        ApiClientCreated created = clients.create(caller.requireUser(), request.name());
         audit.record(
                 AuditEvent.API_CLIENT_CREATED,
-                caller.userId(),
+                caller.requireUser(),
                 caller.name(),
                 RequestOrigin.of(http),
                 created.clientId());
@@ -112,13 +111,13 @@ class TokenEndpoint {
     /** The programs the user registered (without their secrets). */
     @GetMapping("/api/users/me/api-clients")
     List<ApiClients.ApiClientView> list(Caller caller) {
-        return clients.of(Callers.requireUser(caller));
+        return clients.of(caller.requireUser());
     }
 
     /** Revokes one of the user's programs: it can get no new token (one it holds lasts its 15 minutes). */
     @DeleteMapping("/api/users/me/api-clients/{clientId}")
     ResponseEntity<Void> revoke(Caller caller, @PathVariable String clientId) {
-        if (!clients.revoke(Callers.requireUser(caller), clientId)) {
+        if (!clients.revoke(caller.requireUser(), clientId)) {
             throw ProblemTypes.error(
                     HttpStatus.NOT_FOUND, "unknown-api-client", "You have no API client " + clientId + ".");
         }

@@ -1,7 +1,6 @@
 package com.hypertube.auth.avatar;
 
-import com.hypertube.auth.token.Caller;
-import com.hypertube.auth.token.Callers;
+import com.hypertube.web.Caller;
 import com.hypertube.web.ProblemTypes;
 import java.io.IOException;
 import java.time.Duration;
@@ -36,7 +35,7 @@ class AvatarController {
 
     @PutMapping(path = "/me/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Void> upload(Caller caller, @RequestPart("file") MultipartFile file) throws IOException {
-        UUID userId = Callers.requireUser(caller);
+        UUID userId = caller.requireUser();
         byte[] png = AvatarImages.reencode(file.getBytes());
         jdbc.sql("INSERT INTO avatars (user_id, image) VALUES (?, ?)"
                         + " ON CONFLICT (user_id) DO UPDATE SET image = EXCLUDED.image, updated_at = now()")
@@ -48,7 +47,7 @@ class AvatarController {
     @DeleteMapping("/me/avatar")
     ResponseEntity<Void> remove(Caller caller) {
         jdbc.sql("DELETE FROM avatars WHERE user_id = ?")
-                .param(Callers.requireUser(caller))
+                .param(caller.requireUser())
                 .update();
         return ResponseEntity.noContent().build();
     }

@@ -7,8 +7,8 @@ import com.hypertube.auth.session.Session;
 import com.hypertube.auth.session.SessionCookies;
 import com.hypertube.auth.session.Sessions;
 import com.hypertube.auth.token.AccessTokens;
-import com.hypertube.auth.token.Caller;
 import com.hypertube.auth.token.TokenHash;
+import com.hypertube.web.Caller;
 import com.hypertube.web.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -100,7 +100,7 @@ class OAuthController {
         sealed.put("state", state);
         sealed.put("provider", provider);
         caller.filter(Caller::isUser)
-                .ifPresent(user -> sealed.put("link", user.userId().toString()));
+                .ifPresent(user -> sealed.put("link", user.requireUser().toString()));
         URI location = UriComponentsBuilder.fromUri(settings.authorizationUri())
                 .queryParam("response_type", "code")
                 .queryParam("client_id", settings.clientId())
@@ -186,7 +186,7 @@ class OAuthController {
     /** The providers linked to the caller's account. */
     @GetMapping("/linked")
     List<String> linked(Caller caller) {
-        return caller.isUser() ? identities.providersOf(caller.userId()) : List.of();
+        return caller.isUser() ? identities.providersOf(caller.requireUser()) : List.of();
     }
 
     private String ticket(ProviderUser user) {

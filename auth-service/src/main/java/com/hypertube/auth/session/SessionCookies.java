@@ -2,6 +2,7 @@ package com.hypertube.auth.session;
 
 import com.hypertube.auth.AuthProperties;
 import com.hypertube.auth.token.AccessToken;
+import com.hypertube.contract.Cookies;
 import java.time.Duration;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
@@ -21,8 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class SessionCookies {
 
-    public static final String REFRESH = "ht_refresh";
-    public static final String ACCESS = com.hypertube.web.AccessTokens.COOKIE;
+    public static final String REFRESH = Cookies.REFRESH;
+    public static final String ACCESS = Cookies.ACCESS;
     public static final String OAUTH_STATE = "ht_oauth_state";
 
     private final boolean secure;

@@ -1,6 +1,10 @@
 package com.hypertube.auth.token;
 
 import com.hypertube.auth.AuthProperties;
+import com.hypertube.contract.Roles;
+import com.hypertube.contract.Scopes;
+import com.hypertube.contract.TokenClaims;
+import com.hypertube.web.Caller;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;
@@ -27,7 +31,7 @@ import org.springframework.stereotype.Component;
 public class AccessTokens {
 
     /** The role an administrator's token carries (service-web's {@code Caller.ADMIN_ROLE}). */
-    public static final String ADMIN_ROLE = "admin";
+    public static final String ADMIN_ROLE = Roles.ADMIN;
 
     private final SigningKeys keys;
     private final AuthProperties.Tokens settings;
@@ -44,14 +48,17 @@ public class AccessTokens {
     /** A user's token: their id, name, scope {@code user}, and {@code roles: [admin]} for an administrator. */
     public AccessToken forUser(UUID userId, String username) {
         Map<String, Object> claims = new java.util.LinkedHashMap<>();
-        claims.put("name", username);
-        claims.put("scope", Caller.USER_SCOPE);
-        claims.put("roles", adminRole.isAdmin(userId, username) ? List.of(ADMIN_ROLE) : List.of());
+        claims.put(TokenClaims.NAME, username);
+        claims.put(TokenClaims.SCOPE, Scopes.USER);
+        claims.put(TokenClaims.ROLES, adminRole.isAdmin(userId, username) ? List.of(ADMIN_ROLE) : List.of());
         return issue(userId.toString(), claims, settings.accessTtl());
     }
 
     public AccessToken forClient(String clientId, Set<String> scopes) {
-        return issue("client:" + clientId, Map.of("scope", String.join(" ", scopes)), settings.accessTtl());
+        return issue(
+                TokenClaims.CLIENT_SUBJECT_PREFIX + clientId,
+                Map.of(TokenClaims.SCOPE, String.join(" ", scopes)),
+                settings.accessTtl());
     }
 
     /** The caller of a valid access token; empty for anything else (expired, foreign, tampered, none). */
@@ -59,13 +66,23 @@ public class AccessTokens {
         return parse(token, settings.audience())
                 .filter(claims -> claims.getSubject() != null)
                 .map(claims -> {
-                    Set<String> scopes = new LinkedHashSet<>(Arrays.asList(
-                            String.valueOf(claims.getOrDefault("scope", "")).split(" ")));
-                    UUID user = claims.getSubject().startsWith("client:") ? null : UUID.fromString(claims.getSubject());
-                    String name = user == null
-                            ? claims.getSubject().substring("client:".length())
-                            : String.valueOf(claims.get("name"));
-                    return new Caller(user, name, Set.copyOf(scopes));
+                    Set<String> scopes =
+                            new LinkedHashSet<>(Arrays.asList(String.valueOf(claims.getOrDefault(TokenClaims.SCOPE, ""))
+                                    .split(" ")));
+                    if (TokenClaims.isClient(claims.getSubject())) {
+                        String client = claims.getSubject().substring(TokenClaims.CLIENT_SUBJECT_PREFIX.length());
+                        return new Caller(Optional.empty(), client, client, Set.copyOf(scopes), Set.of());
+                    }
+                    Object roles = claims.get(TokenClaims.ROLES);
+                    Set<String> roleSet = roles instanceof java.util.Collection<?> list
+                            ? list.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet())
+                            : Set.of();
+                    return new Caller(
+                            Optional.of(UUID.fromString(claims.getSubject())),
+                            null,
+                            String.valueOf(claims.get(TokenClaims.NAME)),
+                            Set.copyOf(scopes),
+                            roleSet);
                 });
     }
 
@@ -123,7 +140,7 @@ public class AccessTokens {
                     .requireIssuer(settings.issuer())
                     .requireAudience(audience)
                     .clock(() -> Date.from(clock.instant()))
-                    .clockSkewSeconds(30)
+                    .clockSkewSeconds(TokenClaims.CLOCK_SKEW_SECONDS)
                     .build()
                     .parseSignedClaims(token)
                     .getPayload();
@@ -136,7 +153,7 @@ public class AccessTokens {
     // Only RS256 with one of our keys: a token naming another algorithm or an unknown key is refused
     // before any signature is checked.
     private Key keyFor(String algorithm, Object kid) {
-        if (!"RS256".equals(algorithm)) {
+        if (!TokenClaims.ALGORITHM.equals(algorithm)) {
             throw new JwtException("Unexpected algorithm " + algorithm);
         }
         return keys.find(String.valueOf(kid))

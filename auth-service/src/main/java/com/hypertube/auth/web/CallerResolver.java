@@ -1,7 +1,8 @@
 package com.hypertube.auth.web;
 
 import com.hypertube.auth.token.AccessTokens;
-import com.hypertube.auth.token.Caller;
+import com.hypertube.contract.IdentityHeaders;
+import com.hypertube.web.Caller;
 import com.hypertube.web.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 @Component
 class CallerResolver implements HandlerMethodArgumentResolver {
 
-    static final String USER_ID_HEADER = "X-User-Id";
+    static final String USER_ID_HEADER = IdentityHeaders.USER_ID;
 
     private final AccessTokens tokens;
 
@@ -58,6 +59,6 @@ class CallerResolver implements HandlerMethodArgumentResolver {
     private static boolean matchesForwardedUser(HttpServletRequest request, Caller caller) {
         String forwarded = request.getHeader(USER_ID_HEADER);
         return forwarded == null
-                || (caller.userId() != null && forwarded.equals(caller.userId().toString()));
+                || caller.userId().map(id -> id.toString().equals(forwarded)).orElse(false);
     }
 }

@@ -1,5 +1,8 @@
 package com.hypertube.gateway.security;
 
+import com.hypertube.contract.Roles;
+import com.hypertube.contract.Scopes;
+import com.hypertube.contract.TokenClaims;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpMethod;
@@ -24,8 +27,8 @@ final class AccessRules implements ReactiveAuthorizationManager<AuthorizationCon
 
     private static final Mono<AuthorizationResult> GRANTED = Mono.just(new AuthorizationDecision(true));
     private static final AuthorizationDecision DENIED = new AuthorizationDecision(false);
-    private static final Set<String> READERS = Set.of("SCOPE_user", "SCOPE_read");
-    private static final Set<String> USERS = Set.of("SCOPE_user");
+    private static final Set<String> READERS = Set.of("SCOPE_" + Scopes.USER, "SCOPE_" + Scopes.READ);
+    private static final Set<String> USERS = Set.of("SCOPE_" + Scopes.USER);
     private static final List<PathPattern> READ_AREAS = PublicPaths.patterns("/api/**", "/stream/**");
     /** The gateway's own metrics and endpoints besides health: for administrators only. */
     private static final List<PathPattern> ADMIN_AREAS = PublicPaths.patterns("/actuator/**");
@@ -59,8 +62,8 @@ final class AccessRules implements ReactiveAuthorizationManager<AuthorizationCon
         if (!(authentication instanceof JwtAuthenticationToken jwt) || !hasAnyOf(authentication, USERS)) {
             return false;
         }
-        List<String> roles = jwt.getToken().getClaimAsStringList("roles");
-        return roles != null && roles.contains("admin");
+        List<String> roles = jwt.getToken().getClaimAsStringList(TokenClaims.ROLES);
+        return roles != null && roles.contains(Roles.ADMIN);
     }
 
     private static boolean hasAnyOf(Authentication authentication, Set<String> allowed) {

@@ -1,5 +1,7 @@
 package com.hypertube.gateway.security;
 
+import com.hypertube.contract.RequestIds;
+import com.hypertube.contract.TokenClaims;
 import com.hypertube.gateway.GatewayProperties;
 import com.hypertube.gateway.web.ProblemResponses;
 import java.time.Duration;
@@ -16,7 +18,8 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -87,12 +90,15 @@ class GatewaySecurity {
         GatewayProperties.Security security = properties.security();
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(
                         security.jwksUri().toString())
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .jwsAlgorithm(SignatureAlgorithm.from(TokenClaims.ALGORITHM))
                 .build();
         OAuth2TokenValidator<Jwt> audience =
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(security.audience()));
+        // Expiry with the clock skew every verifier allows (the contract's), the issuer, the audience.
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(security.issuer()), audience));
+                new JwtTimestampValidator(java.time.Duration.ofSeconds(TokenClaims.CLOCK_SKEW_SECONDS)),
+                new JwtIssuerValidator(security.issuer()),
+                audience));
         java.time.Clock clock = java.time.Clock.systemUTC();
         return new CachingJwtDecoder(
                 new UnknownKeyLimiter(decoder, java.time.Duration.ofSeconds(30), clock), 10_000, clock);
@@ -108,8 +114,9 @@ class GatewaySecurity {
                 HttpHeaders.CONTENT_TYPE,
                 HttpHeaders.RANGE,
                 "X-Requested-With",
-                "X-Request-Id"));
-        cors.setExposedHeaders(List.of("X-Request-Id", "Retry-After", HttpHeaders.CONTENT_RANGE, HttpHeaders.LOCATION));
+                RequestIds.HEADER));
+        cors.setExposedHeaders(
+                List.of(RequestIds.HEADER, "Retry-After", HttpHeaders.CONTENT_RANGE, HttpHeaders.LOCATION));
         cors.setAllowCredentials(true);
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

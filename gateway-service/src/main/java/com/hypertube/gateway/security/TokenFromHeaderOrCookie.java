@@ -1,5 +1,6 @@
 package com.hypertube.gateway.security;
 
+import com.hypertube.contract.Cookies;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -25,7 +26,7 @@ import reactor.core.publisher.Mono;
  */
 final class TokenFromHeaderOrCookie implements ServerAuthenticationConverter {
 
-    static final String ACCESS_COOKIE = "ht_access";
+    static final String ACCESS_COOKIE = Cookies.ACCESS;
 
     private static final String BEARER = "Bearer ";
 

@@ -1,5 +1,7 @@
 package com.hypertube.gateway.security;
 
+import com.hypertube.contract.IdentityHeaders;
+import com.hypertube.contract.TokenClaims;
 import java.util.List;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -20,8 +22,7 @@ import reactor.core.publisher.Mono;
 @Component
 class VerifiedIdentityFilter implements GlobalFilter, Ordered {
 
-    static final List<String> IDENTITY_HEADERS =
-            List.of("X-User-Id", "X-Client-Id", "X-User-Name", "X-Token-Scope", "X-User-Roles");
+    static final List<String> IDENTITY_HEADERS = IdentityHeaders.ALL;
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
@@ -41,22 +42,24 @@ class VerifiedIdentityFilter implements GlobalFilter, Ordered {
                         return;
                     }
                     String subject = token.getSubject();
-                    if (subject.startsWith("client:")) {
-                        headers.set("X-Client-Id", subject.substring("client:".length()));
+                    if (TokenClaims.isClient(subject)) {
+                        headers.set(
+                                IdentityHeaders.CLIENT_ID,
+                                subject.substring(TokenClaims.CLIENT_SUBJECT_PREFIX.length()));
                     } else {
-                        headers.set("X-User-Id", subject);
-                        String name = token.getClaimAsString("name");
+                        headers.set(IdentityHeaders.USER_ID, subject);
+                        String name = token.getClaimAsString(TokenClaims.NAME);
                         if (name != null) {
-                            headers.set("X-User-Name", name);
+                            headers.set(IdentityHeaders.USER_NAME, name);
                         }
                     }
-                    List<String> roles = token.getClaimAsStringList("roles");
+                    List<String> roles = token.getClaimAsStringList(TokenClaims.ROLES);
                     if (roles != null && !roles.isEmpty()) {
-                        headers.set("X-User-Roles", String.join(",", roles));
+                        headers.set(IdentityHeaders.ROLES, String.join(",", roles));
                     }
-                    String scope = token.getClaimAsString("scope");
+                    String scope = token.getClaimAsString(TokenClaims.SCOPE);
                     if (scope != null) {
-                        headers.set("X-Token-Scope", scope);
+                        headers.set(IdentityHeaders.SCOPE, scope);
                     }
                     headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token.getTokenValue());
                 }))

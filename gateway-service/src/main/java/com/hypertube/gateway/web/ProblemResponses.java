@@ -1,5 +1,6 @@
 package com.hypertube.gateway.web;
 
+import com.hypertube.contract.ProblemTypeUrns;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -13,7 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** Writes the gateway's own answers as problem details, the same shape every service uses. */
 public final class ProblemResponses {
 
-    private static final String TYPE_PREFIX = "urn:hypertube:problem:";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemResponses() {}
@@ -21,7 +21,7 @@ public final class ProblemResponses {
     public static Map<String, Object> problem(
             HttpStatus status, String kind, String detail, ServerWebExchange exchange) {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", TYPE_PREFIX + kind);
+        problem.put("type", ProblemTypeUrns.of(kind));
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
         problem.put("detail", detail);
