@@ -28,7 +28,9 @@ class DiskSpaceWatch {
         this.resumeFreeBytes = properties.cleanup().resumeFreeBytes();
     }
 
-    @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
+    @Scheduled(
+            fixedDelayString = "${hypertube.streaming.cleanup.disk-check-interval}",
+            initialDelayString = "${hypertube.streaming.cleanup.disk-check-interval}")
     void everyHalfMinute() throws IOException {
         resumeIfRoom();
     }

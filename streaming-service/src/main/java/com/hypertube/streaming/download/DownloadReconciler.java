@@ -1,7 +1,6 @@
 package com.hypertube.streaming.download;
 
 import java.time.Duration;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -21,9 +20,11 @@ class DownloadReconciler {
     static final Duration STUCK_AFTER = Duration.ofMinutes(1);
 
     private final DownloadJobs jobs;
+    private final java.time.InstantSource clock;
 
-    DownloadReconciler(DownloadJobs jobs) {
+    DownloadReconciler(DownloadJobs jobs, java.time.InstantSource clock) {
         this.jobs = jobs;
+        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -34,9 +35,11 @@ class DownloadReconciler {
         }
     }
 
-    @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+    @Scheduled(
+            fixedDelayString = "${hypertube.streaming.messaging.reconcile-interval}",
+            initialDelayString = "${hypertube.streaming.messaging.reconcile-interval}")
     void resendStuckJobs() {
-        int resent = jobs.resend(Instant.now().minus(STUCK_AFTER));
+        int resent = jobs.resend(clock.instant().minus(STUCK_AFTER));
         if (resent > 0) {
             log.warn("Sent {} download job(s) stuck in PENDING again", resent);
         }

@@ -45,7 +45,9 @@ public class Janitor {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+    @Scheduled(
+            fixedDelayString = "${hypertube.streaming.cleanup.interval}",
+            initialDelayString = "${hypertube.streaming.cleanup.interval}")
     void everyMinute() {
         cleanUp(clock.instant());
     }

@@ -47,14 +47,11 @@ class MessagingTopologyIT {
         rabbit.convertAndSend(properties.messaging().exchange(), queue, job);
 
         String received = rabbit.execute(channel -> {
-            GetResponse delivery = null;
-            for (int attempt = 0; attempt < 50 && delivery == null; attempt++) {
-                delivery = channel.basicGet(queue, false);
-                if (delivery == null) {
-                    sleep();
-                }
-            }
-            assertThat(delivery).as("a job on the %s queue", queue).isNotNull();
+            GetResponse delivery = org.awaitility.Awaitility.await()
+                    .alias("a job on the " + queue + " queue")
+                    .atMost(java.time.Duration.ofSeconds(5))
+                    .pollInterval(java.time.Duration.ofMillis(100))
+                    .until(() -> channel.basicGet(queue, false), java.util.Objects::nonNull);
             channel.basicReject(delivery.getEnvelope().getDeliveryTag(), false);
             return new String(delivery.getBody(), StandardCharsets.UTF_8);
         });
@@ -63,13 +60,5 @@ class MessagingTopologyIT {
         assertThat(received).isEqualTo(job);
         assertThat(deadLetter).isNotNull();
         assertThat(new String(deadLetter.getBody(), StandardCharsets.UTF_8)).isEqualTo(job);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package com.hypertube.streaming.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.hypertube.testinfra.TestInfrastructure;
 import com.hypertube.torrent.metainfo.Metainfo;
@@ -189,9 +190,8 @@ class StreamFlowIT {
         Metainfo lonelyInfo = Metainfo.parse(torrent);
         String jobId = com.hypertube.streaming.support.ServiceClient.jobIdOf(
                 upload(torrent).body());
-        for (int i = 0; i < 100 && torrentEngine.find(lonelyInfo.infoHash()).isEmpty(); i++) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> torrentEngine.find(lonelyInfo.infoHash()).isPresent());
         var viewer = HTTP.sendAsync(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream/"
                                 + lonelyInfo.infoHash().hex() + "/0"))
@@ -252,9 +252,8 @@ class StreamFlowIT {
 
     // An uploaded torrent carries no peer: a second viewer's magnet tells the running torrent where one is.
     private void seederIsKnownTo(String infoHash) throws Exception {
-        for (int i = 0; i < 100 && torrentEngine.find(metainfo.infoHash()).isEmpty(); i++) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> torrentEngine.find(metainfo.infoHash()).isPresent());
         assertThat(post("{\"magnet\":\"" + magnet + "\"}").statusCode()).isEqualTo(202);
     }
 
@@ -329,31 +328,28 @@ class StreamFlowIT {
         return metainfo.infoHash().hex();
     }
 
-    private String awaitFiles() throws Exception {
-        for (int i = 0; i < 200; i++) {
-            HttpResponse<byte[]> response = get("/api/torrents/" + hash(), null);
-            String body = new String(response.body());
-            if (response.statusCode() == 200 && body.contains("\"path\"")) {
-                return body;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the torrent's files never appeared");
+    private String awaitFiles() {
+        return await().alias("the torrent's files")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> {
+                            HttpResponse<byte[]> response = get("/api/torrents/" + hash(), null);
+                            return response.statusCode() == 200 ? new String(response.body()) : "";
+                        },
+                        body -> body.contains("\"path\""));
     }
 
-    private void awaitJobStatus(String jobId, String status) throws InterruptedException {
-        String current = null;
-        for (int i = 0; i < 150; i++) {
-            current = jdbc.sql("SELECT status FROM download_jobs WHERE id = ?::uuid")
-                    .param(jobId)
-                    .query(String.class)
-                    .single();
-            if (current.equals(status)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        assertThat(current).isEqualTo(status);
+    private void awaitJobStatus(String jobId, String status) {
+        await().alias("job " + jobId + " " + status)
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> jdbc.sql("SELECT status FROM download_jobs WHERE id = ?::uuid")
+                                .param(jobId)
+                                .query(String.class)
+                                .single(),
+                        status::equals);
     }
 
     private HttpResponse<String> post(String json) throws IOException, InterruptedException {

@@ -109,16 +109,22 @@ public final class ServiceClient {
     }
 
     /** Waits (up to 20 s) until the job has the status; returns its description (asked as an admin). */
-    public String awaitJob(String jobId, String status) throws Exception {
-        String body = "";
-        for (int i = 0; i < 200; i++) {
-            body = sendAsAdmin("GET", "/api/downloads/" + jobId, null).body();
-            if (body.contains("\"status\":\"" + status + "\"")) {
-                return body;
-            }
-            Thread.sleep(100);
+    public String awaitJob(String jobId, String status) {
+        java.util.concurrent.atomic.AtomicReference<String> body =
+                new java.util.concurrent.atomic.AtomicReference<>("");
+        try {
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        body.set(sendAsAdmin("GET", "/api/downloads/" + jobId, null)
+                                .body());
+                        return body.get().contains("\"status\":\"" + status + "\"");
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("job " + jobId + " never became " + status + ": " + body.get(), e);
         }
-        throw new AssertionError("job " + jobId + " never became " + status + ": " + body);
+        return body.get();
     }
 
     public static String jobIdOf(String json) {
