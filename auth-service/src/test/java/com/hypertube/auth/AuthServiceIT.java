@@ -17,4 +17,9 @@ class AuthServiceIT extends ServiceConventionsContract {
     protected String guardedPath() {
         return "/api/users/me";
     }
+
+    @Override
+    protected boolean usesBroker() {
+        return false;
+    }
 }
