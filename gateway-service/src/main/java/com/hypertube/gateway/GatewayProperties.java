@@ -40,6 +40,8 @@ public record GatewayProperties(
      * @param contentSecurityPolicy the CSP sent with every answer
      * @param trustedProxies the addresses or CIDR ranges of reverse proxies in front of the gateway whose
      *     {@code X-Forwarded-For} tells the client's address; empty: the connection's address is the client's
+     * @param publicPaths what anyone may reach without a token, as {@code "METHOD /pattern…"} entries
+     *     ({@code *} for any method); besides these, only the UI's files outside the API areas
      */
     public record Security(
             @NotNull URI jwksUri,
@@ -47,10 +49,12 @@ public record GatewayProperties(
             @NotEmpty String audience,
             List<String> allowedOrigins,
             @NotEmpty String contentSecurityPolicy,
-            List<String> trustedProxies) {
+            List<String> trustedProxies,
+            @NotEmpty List<String> publicPaths) {
 
         public Security {
             trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+            publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
         }
     }
 

@@ -33,10 +33,16 @@ final class AccessRules implements ReactiveAuthorizationManager<AuthorizationCon
     /** The gateway's own metrics and endpoints besides health: for administrators only. */
     private static final List<PathPattern> ADMIN_AREAS = PublicPaths.patterns("/actuator/**");
 
+    private final PublicPaths publicPaths;
+
+    AccessRules(PublicPaths publicPaths) {
+        this.publicPaths = publicPaths;
+    }
+
     @Override
     public Mono<AuthorizationResult> authorize(Mono<Authentication> authentication, AuthorizationContext context) {
         ServerHttpRequest request = context.getExchange().getRequest();
-        if (PublicPaths.isPublic(request)) {
+        if (publicPaths.isPublic(request)) {
             return GRANTED;
         }
         if (PublicPaths.matchesAny(ADMIN_AREAS, request.getPath().pathWithinApplication())) {

@@ -52,7 +52,8 @@ class GatewaySecurity {
     }
 
     @Bean
-    SecurityWebFilterChain guard(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
+    SecurityWebFilterChain guard(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder, GatewayProperties properties) {
+        PublicPaths publicPaths = PublicPaths.of(properties.security().publicPaths());
         http.csrf(ServerHttpSecurity.CsrfSpec::disable) // no cookie authorizes a change: see TokenFromHeaderOrCookie
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -65,9 +66,9 @@ class GatewaySecurity {
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)) // the services set their own
-                .authorizeExchange(exchanges -> exchanges.anyExchange().access(new AccessRules()))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().access(new AccessRules(publicPaths)))
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .bearerTokenConverter(new TokenFromHeaderOrCookie())
+                        .bearerTokenConverter(new TokenFromHeaderOrCookie(publicPaths))
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
                         .authenticationEntryPoint(unauthorized())
                         .accessDeniedHandler(forbidden()))

@@ -9,7 +9,9 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * What anyone may reach without a token; everything else needs one. Plain code rather than a composition of
+ * What anyone may reach without a token; everything else needs one. The list is configuration
+ * ({@code hypertube.gateway.security.public-paths}: entries {@code "METHOD /pattern"}, {@code *} for any
+ * method), where the policy can be read; this class only matches. Plain code rather than a composition of
  * Spring Security's reactive matchers: it is asked twice on every request (by the token reader and by
  * {@link AccessRules}), and an {@code OrServerWebExchangeMatcher} of thirteen matchers built a chain of
  * reactive operators each time — a measurable part of the gateway's cost per request. The patterns are
@@ -28,30 +30,27 @@ final class PublicPaths {
         }
     }
 
-    private static final List<Rule> RULES = List.of(
-            rule(HttpMethod.POST, "/api/auth/register"),
-            rule(HttpMethod.POST, "/api/auth/login"),
-            // Refresh and sign-out act on the refresh cookie; the auth service checks it and the CSRF header.
-            rule(HttpMethod.POST, "/api/auth/refresh"),
-            rule(HttpMethod.POST, "/api/auth/logout"),
-            rule(HttpMethod.POST, "/api/auth/password-reset"),
-            rule(HttpMethod.POST, "/api/auth/password-reset/confirm"),
-            // The OAuth dance is browser navigation; a signed-in user's cookie is checked by the auth service.
-            rule(null, "/api/auth/oauth/**"),
-            rule(HttpMethod.POST, "/oauth/token"),
-            rule(HttpMethod.GET, "/.well-known/jwks.json"),
-            rule(HttpMethod.GET, "/actuator/health", "/actuator/health/**"),
-            rule(HttpMethod.GET, "/api-docs/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"),
-            rule(HttpMethod.OPTIONS, "/**"));
-
     private static final List<PathPattern> AREAS = patterns(PROTECTED_AREAS.toArray(String[]::new));
 
-    private PublicPaths() {}
+    private final List<Rule> rules;
 
-    static boolean isPublic(ServerHttpRequest request) {
+    private PublicPaths(List<Rule> rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * @param entries {@code "METHOD /pattern"} each ({@code "* /pattern"} for any method); several patterns of
+     *     one method may share an entry, separated by spaces
+     */
+    static PublicPaths of(List<String> entries) {
+        List<Rule> rules = entries.stream().map(PublicPaths::rule).toList();
+        return new PublicPaths(rules);
+    }
+
+    boolean isPublic(ServerHttpRequest request) {
         HttpMethod method = request.getMethod();
         PathContainer path = request.getPath().pathWithinApplication();
-        for (Rule rule : RULES) {
+        for (Rule rule : rules) {
             if (rule.allows(method, path)) {
                 return true;
             }
@@ -73,8 +72,14 @@ final class PublicPaths {
         return false;
     }
 
-    private static Rule rule(HttpMethod method, String... paths) {
-        return new Rule(method, patterns(paths));
+    private static Rule rule(String entry) {
+        String[] parts = entry.trim().split("\\s+");
+        if (parts.length < 2 || !parts[1].startsWith("/")) {
+            throw new IllegalArgumentException(
+                    "hypertube.gateway.security.public-paths: \"" + entry + "\" is not \"METHOD /pattern\"");
+        }
+        HttpMethod method = parts[0].equals("*") ? null : HttpMethod.valueOf(parts[0]);
+        return new Rule(method, patterns(Arrays.copyOfRange(parts, 1, parts.length)));
     }
 
     static List<PathPattern> patterns(String... paths) {

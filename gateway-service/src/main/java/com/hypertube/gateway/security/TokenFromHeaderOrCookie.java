@@ -30,10 +30,16 @@ final class TokenFromHeaderOrCookie implements ServerAuthenticationConverter {
 
     private static final String BEARER = "Bearer ";
 
+    private final PublicPaths publicPaths;
+
+    TokenFromHeaderOrCookie(PublicPaths publicPaths) {
+        this.publicPaths = publicPaths;
+    }
+
     @Override
     public Mono<Authentication> convert(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
-        if (PublicPaths.isPublic(request)) {
+        if (publicPaths.isPublic(request)) {
             return Mono.empty();
         }
         String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);

@@ -18,6 +18,28 @@ import reactor.core.publisher.Mono;
 /** The guard's rules, request by request: who may reach what (the full flows are in GatewayGuardIT). */
 class AccessRulesTest {
 
+    /** The public paths as the gateway's application.yml configures them: the policy under test. */
+    private static final PublicPaths CONFIGURED = PublicPaths.of(configuredPublicPaths());
+
+    private static List<String> configuredPublicPaths() {
+        var yaml = new org.springframework.beans.factory.config.YamlPropertiesFactoryBean();
+        yaml.setResources(new org.springframework.core.io.ClassPathResource("application.yml"));
+        java.util.Properties properties = yaml.getObject();
+        List<String> entries = new java.util.ArrayList<>();
+        for (int i = 0; properties.containsKey("hypertube.gateway.security.public-paths[" + i + "]"); i++) {
+            entries.add(properties.getProperty("hypertube.gateway.security.public-paths[" + i + "]"));
+        }
+        assertThat(entries).as("public paths in application.yml").isNotEmpty();
+        return entries;
+    }
+
+    @org.junit.jupiter.api.Test
+    void anEntryThatIsNotMethodAndPathIsRefusedAtStart() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PublicPaths.of(List.of("/api/anything")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("METHOD /pattern");
+    }
+
     @ParameterizedTest(name = "{0} {1} is public: {2}")
     @CsvSource({
         "POST, /api/auth/register, true",
@@ -47,7 +69,7 @@ class AccessRulesTest {
         "DELETE, /api/auth/register, false",
     })
     void publicPaths(String method, String path, boolean open) {
-        assertThat(PublicPaths.isPublic(request(method, path))).isEqualTo(open);
+        assertThat(CONFIGURED.isPublic(request(method, path))).isEqualTo(open);
     }
 
     @ParameterizedTest(name = "{0} {1} with scope {2}: granted {3}")
@@ -73,7 +95,7 @@ class AccessRulesTest {
         AuthorizationContext context = new AuthorizationContext(MockServerWebExchange.from(request(method, path)));
 
         AuthorizationResult result =
-                new AccessRules().authorize(authentication, context).block();
+                new AccessRules(CONFIGURED).authorize(authentication, context).block();
 
         assertThat(result).isNotNull();
         assertThat(result.isGranted()).isEqualTo(granted);
