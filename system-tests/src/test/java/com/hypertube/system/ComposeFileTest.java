@@ -35,13 +35,16 @@ class ComposeFileTest {
         Map<String, Object> service = service(name);
         String applicationYml = Files.readString(ROOT.resolve(name + "/src/main/resources/application.yml"));
         String port = firstGroup(DEFAULT_PORT, applicationYml);
+        // The servlet services also read what they share from service-web's defaults.
+        String configuration = name.equals("gateway-service")
+                ? applicationYml
+                : applicationYml
+                        + Files.readString(ROOT.resolve("service-web/src/main/resources/service-web-defaults.yml"));
         Map<String, Object> environment = map(service.get("environment"));
 
         assertThat(map(service.get("build")).get("args")).isEqualTo(Map.of("SERVICE", name));
         assertThat(environment.get("SERVER_PORT")).isEqualTo(port);
-        assertThat(placeholdersIn(applicationYml))
-                .as("variables %s reads", name)
-                .containsAll(environment.keySet());
+        assertThat(placeholdersIn(configuration)).as("variables %s reads", name).containsAll(environment.keySet());
         assertThat(list(map(service.get("healthcheck")).get("test")))
                 .contains("http://localhost:" + port + "/actuator/health/readiness");
         assertThat(map(map(map(service.get("deploy")).get("resources")).get("limits")))
