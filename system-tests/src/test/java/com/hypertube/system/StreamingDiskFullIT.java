@@ -84,19 +84,15 @@ class StreamingDiskFullIT {
         }
     }
 
-    private static String awaitStatus(ServiceProcess service, String jobId, String status, Duration within)
-            throws Exception {
-        Instant deadline = Instant.now().plus(within);
-        String body = "";
-        while (Instant.now().isBefore(deadline)) {
-            body = service.send("GET", "/api/downloads/" + jobId, null, AS_ADMIN)
-                    .body();
-            if (body.contains("\"status\":\"" + status + "\"")) {
-                return body;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("job " + jobId + " never became " + status + ": " + body);
+    private static String awaitStatus(ServiceProcess service, String jobId, String status, Duration within) {
+        return org.awaitility.Awaitility.await()
+                .alias("job " + jobId + " " + status)
+                .atMost(within)
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> service.send("GET", "/api/downloads/" + jobId, null, AS_ADMIN)
+                                .body(),
+                        body -> body.contains("\"status\":\"" + status + "\""));
     }
 
     private static boolean run(String... command) throws Exception {

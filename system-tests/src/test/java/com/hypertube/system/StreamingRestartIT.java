@@ -97,19 +97,18 @@ class StreamingRestartIT {
         }
     }
 
-    private static int awaitProgress(ServiceProcess service, String jobId, int atLeast, Duration within)
-            throws Exception {
-        Instant deadline = Instant.now().plus(within);
-        int progress = -1;
-        while (Instant.now().isBefore(deadline)) {
-            Matcher matcher = PROGRESS.matcher(service.send("GET", "/api/downloads/" + jobId, null, AS_ADMIN)
-                    .body());
-            progress = matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
-            if (progress >= atLeast) {
-                return progress;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("job " + jobId + " stayed at " + progress + " % (wanted " + atLeast + ")");
+    private static int awaitProgress(ServiceProcess service, String jobId, int atLeast, Duration within) {
+        return org.awaitility.Awaitility.await()
+                .alias("job " + jobId + " at " + atLeast + " % or more")
+                .atMost(within)
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            Matcher matcher =
+                                    PROGRESS.matcher(service.send("GET", "/api/downloads/" + jobId, null, AS_ADMIN)
+                                            .body());
+                            return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
+                        },
+                        progress -> progress >= atLeast);
     }
 }
