@@ -33,10 +33,7 @@ class ClientAddressIT {
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
-        for (String name : new String[] {"auth-service", "media-service", "streaming-service", "source-service"}) {
-            registry.add("hypertube.gateway.services." + name + ".url", service::url);
-        }
-        registry.add("hypertube.gateway.security.jwks-uri", () -> service.url() + "/.well-known/jwks.json");
+        service.answerForEveryService(registry);
         registry.add("hypertube.gateway.security.trusted-proxies", () -> "127.0.0.4/32, 10.9.0.0/16");
     }
 

@@ -49,10 +49,7 @@ class GatewayGuardIT {
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
-        for (String name : new String[] {"auth-service", "media-service", "streaming-service", "source-service"}) {
-            registry.add("hypertube.gateway.services." + name + ".url", service::url);
-        }
-        registry.add("hypertube.gateway.security.jwks-uri", () -> service.url() + "/.well-known/jwks.json");
+        service.answerForEveryService(registry);
         registry.add("hypertube.gateway.security.allowed-origins", () -> "https://friends.example.org");
     }
 

@@ -47,6 +47,14 @@ final class StubService implements AutoCloseable {
         exchange.getResponseBody().write(bytes);
     }
 
+    /** Routes every service of the gateway, and its JWKS, to this stub. */
+    void answerForEveryService(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        for (String name : new String[] {"auth-service", "media-service", "streaming-service", "source-service"}) {
+            registry.add("hypertube.gateway.services." + name + ".url", this::url);
+        }
+        registry.add("hypertube.gateway.security.jwks-uri", () -> url() + "/.well-known/jwks.json");
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
