@@ -73,11 +73,11 @@ class TorrentDebugController {
         TorrentStatus status = torrent.status();
         TorrentInfo info = torrent.metadata().getNow(null);
         long pieceLength = info == null ? 0 : info.pieceLength();
-        List<ReaderWindow> readers = torrent.readerWindows().values().stream()
+        List<ReaderWindow> readers = torrent.readerWindows().stream()
                 .map(window -> new ReaderWindow(
-                        window[0],
-                        window[1],
-                        bufferedAhead(status.pieces(), window[0], status.pieceCount(), pieceLength)))
+                        window.firstPiece(),
+                        window.pieceCount(),
+                        bufferedAhead(status.pieces(), window.firstPiece(), status.pieceCount(), pieceLength)))
                 .toList();
         return new TorrentDebug(
                 hash.hex(),

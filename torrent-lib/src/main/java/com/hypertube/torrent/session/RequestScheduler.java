@@ -57,12 +57,12 @@ final class RequestScheduler {
             return;
         }
         while (peer.requested.size() < peer.pipelineDepth) {
-            Optional<long[]> next = nextBlock(peer, now);
+            Optional<BlockToAsk> next = nextBlock(peer, now);
             if (next.isEmpty()) {
                 return;
             }
-            PieceDownload download = downloads.get((int) next.get()[0]);
-            request(peer, download, (int) next.get()[1], now);
+            PieceDownload download = downloads.get(next.get().piece());
+            request(peer, download, next.get().block(), now);
             // The rest of the chosen piece's free blocks follow: the order cannot change in between, and
             // choosing again for every 16 KiB block costs more than the blocks themselves on loopback.
             int block;
@@ -167,8 +167,11 @@ final class RequestScheduler {
                 new PeerMessage.Request(download.piece, download.blockOffset(block), download.blockLength(block)));
     }
 
-    /** The block this peer should be asked for next, by {@link PieceOrder}: {piece, block}. */
-    private Optional<long[]> nextBlock(Peer peer, long now) {
+    /** A block of a piece in flight to ask a peer for: its piece, and its index within the piece. */
+    private record BlockToAsk(int piece, int block) {}
+
+    /** The block this peer should be asked for next, by {@link PieceOrder}. */
+    private Optional<BlockToAsk> nextBlock(Peer peer, long now) {
         PieceDownload best = null;
         for (PieceDownload download : downloads.values()) {
             if (peer.has.has(download.piece)
@@ -193,14 +196,14 @@ final class RequestScheduler {
             }
         }
         if (best != null) {
-            return Optional.of(new long[] {best.piece, best.firstUnaskedBlock()});
+            return Optional.of(new BlockToAsk(best.piece, best.firstUnaskedBlock()));
         }
         // A reader waits on a piece whose blocks were asked of a slow peer: ask this one too.
         for (PieceDownload download : downloads.values()) {
             if (peer.has.has(download.piece) && picker.deadline(download.piece) != PieceOrder.Candidate.NO_DEADLINE) {
                 int block = download.blockToAskAgain(peer, now - CRITICAL_ASK_AGAIN_MILLIS);
                 if (block >= 0) {
-                    return Optional.of(new long[] {download.piece, block});
+                    return Optional.of(new BlockToAsk(download.piece, block));
                 }
             }
         }
@@ -210,7 +213,7 @@ final class RequestScheduler {
             for (PieceDownload download : downloads.values()) {
                 int block = peer.has.has(download.piece) ? download.blockToAskAgain(peer, now) : -1;
                 if (block >= 0) {
-                    return Optional.of(new long[] {download.piece, block});
+                    return Optional.of(new BlockToAsk(download.piece, block));
                 }
             }
         }

@@ -2,6 +2,7 @@ package com.hypertube.torrent.session;
 
 import com.hypertube.torrent.picker.PieceOrder;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,10 +39,10 @@ final class StreamDeadlines {
         return best;
     }
 
-    /** Each reader's window as {first piece, piece count}. */
-    Map<Object, int[]> windows() {
-        Map<Object, int[]> copy = new LinkedHashMap<>();
-        windows.forEach((reader, window) -> copy.put(reader, new int[] {window.first(), window.count()}));
-        return copy;
+    /** Each reader's window, in the order the readers opened them. */
+    List<ReaderWindow> windows() {
+        return windows.values().stream()
+                .map(window -> new ReaderWindow(window.first(), window.count()))
+                .toList();
     }
 }

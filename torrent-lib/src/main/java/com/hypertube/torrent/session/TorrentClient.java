@@ -7,17 +7,15 @@ import com.hypertube.torrent.metainfo.MetainfoException;
 import com.hypertube.torrent.metainfo.TorrentInfo;
 import com.hypertube.torrent.net.AddressPolicy;
 import com.hypertube.torrent.peer.PeerAddress;
-import com.hypertube.torrent.peer.PeerConnection;
-import com.hypertube.torrent.peer.PeerProtocolException;
 import com.hypertube.torrent.storage.FileStorage;
 import com.hypertube.torrent.storage.MemoryStorage;
 import com.hypertube.torrent.storage.Storage;
+import com.hypertube.torrent.time.TimeSource;
 import com.hypertube.torrent.tracker.Announcer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,24 +25,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * A BitTorrent client: it listens for peers on one port and runs any number of torrents, each added
  * from a .torrent or a magnet link and steered through its {@link TorrentHandle}.
  *
- * <pre>{@code
- * try (TorrentClient client = TorrentClient.builder().downloadRoot(Path.of("downloads")).build()) {
- *     TorrentHandle torrent = client.add(MagnetLink.parse(link));
- *     torrent.metadata().get();
- *     try (TorrentFileReader reader = torrent.openFile(0)) { ... }
- * }
- * }</pre>
+ * {@snippet class="com.hypertube.torrent.session.TorrentClientExample" region="stream"}
+ *
+ * <p>(The example is a class of the tests, compiled with them: one calling a method the API does not have
+ * fails the build.)
  */
 public final class TorrentClient implements AutoCloseable {
-
-    private static final Logger log = Logger.getLogger(TorrentClient.class.getName());
 
     /** The largest pieces a client accepts unless told otherwise. */
     public static final long DEFAULT_MAX_PIECE_LENGTH = 32L * 1024 * 1024;
@@ -86,7 +77,9 @@ public final class TorrentClient implements AutoCloseable {
             server = new ServerSocket();
             server.setReuseAddress(true);
             server.bind(new InetSocketAddress(builder.bindAddress, builder.port));
-            Thread.ofVirtual().name("torrent-accept-" + server.getLocalPort()).start(this::acceptPeers);
+            Thread.ofVirtual()
+                    .name("torrent-accept-" + server.getLocalPort())
+                    .start(() -> PeerLinks.accept(server, () -> closed, torrents::get));
         } else {
             server = null;
         }
@@ -146,7 +139,7 @@ public final class TorrentClient implements AutoCloseable {
                 storageFactory != null
                         ? storageFactory::apply
                         : info -> inMemory ? new MemoryStorage(info.totalLength()) : new FileStorage(root, info),
-                this::dial,
+                PeerLinks::dial,
                 uploadLimit);
         Announcer announcer = trackers.isEmpty()
                 ? null
@@ -191,52 +184,6 @@ public final class TorrentClient implements AutoCloseable {
             } catch (IOException ignored) {
                 // closing
             }
-        }
-    }
-
-    private void dial(TorrentSession session, PeerAddress address) {
-        Thread.ofVirtual().name("peer-" + address).start(() -> {
-            PeerConnection connection;
-            try {
-                connection = PeerConnection.connect(address, session.ourHandshake());
-            } catch (IOException | PeerProtocolException | RuntimeException e) {
-                session.dialFailed(address);
-                return;
-            }
-            session.runPeer(connection);
-        });
-    }
-
-    private void acceptPeers() {
-        while (!closed) {
-            Socket socket;
-            try {
-                socket = server.accept();
-            } catch (IOException e) {
-                if (!closed) {
-                    log.log(Level.WARNING, "accepting peers failed", e);
-                }
-                return;
-            }
-            Thread.ofVirtual()
-                    .name("peer-in-" + socket.getRemoteSocketAddress())
-                    .start(() -> {
-                        try {
-                            PeerConnection connection = PeerConnection.accept(socket, infoHash -> {
-                                TorrentHandle handle = torrents.get(infoHash);
-                                return handle == null ? null : handle.session().ourHandshake();
-                            });
-                            TorrentHandle handle =
-                                    torrents.get(connection.remoteHandshake().infoHash());
-                            if (handle == null) {
-                                connection.close();
-                            } else {
-                                handle.session().runPeer(connection);
-                            }
-                        } catch (IOException | PeerProtocolException | RuntimeException e) {
-                            // a stranger that is not a peer of ours: nothing to do
-                        }
-                    });
         }
     }
 

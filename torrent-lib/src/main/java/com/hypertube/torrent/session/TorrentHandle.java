@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -119,8 +118,8 @@ public final class TorrentHandle {
         return session.peerInfos();
     }
 
-    /** Each open reader's window of time-critical pieces, as {first piece, count}. */
-    public Map<Object, int[]> readerWindows() {
+    /** Each open reader's window of time-critical pieces, in the order the readers were opened. */
+    public List<ReaderWindow> readerWindows() {
         return session.readerWindows();
     }
 

@@ -1,5 +1,7 @@
 package com.hypertube.torrent.session;
 
+import com.hypertube.torrent.time.TimeSource;
+
 /**
  * A token bucket for the bytes we upload, shared by every torrent of a client: each block served waits
  * until the bucket holds its size. The bucket holds at most one second's worth, so a pause is not made up

@@ -3,7 +3,7 @@ package com.hypertube.torrent.tracker;
 import com.hypertube.torrent.net.AddressPolicy;
 import com.hypertube.torrent.net.ForbiddenAddressException;
 import com.hypertube.torrent.peer.PeerAddress;
-import com.hypertube.torrent.session.TimeSource;
+import com.hypertube.torrent.time.TimeSource;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

@@ -28,7 +28,7 @@ class HandleTest {
             SwarmTest.awaitState(handle, TorrentState.DOWNLOADING);
             try (TorrentFileReader reader = handle.openFile(0, Duration.ofMillis(300))) {
                 reader.position(4_000_000);
-                assertThat(handle.readerWindows().values()).singleElement().satisfies(window -> assertThat(window[0])
+                assertThat(handle.readerWindows()).singleElement().satisfies(window -> assertThat(window.firstPiece())
                         .isEqualTo(4_000_000 / 65_536));
 
                 long started = System.nanoTime();
@@ -38,7 +38,7 @@ class HandleTest {
                 assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
 
                 reader.position(0);
-                assertThat(handle.readerWindows().values()).singleElement().satisfies(w -> assertThat(w[0])
+                assertThat(handle.readerWindows()).singleElement().satisfies(w -> assertThat(w.firstPiece())
                         .isZero());
             }
             assertThat(handle.readerWindows()).isEmpty();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hypertube.torrent.metainfo.InfoHash;
 import com.hypertube.torrent.net.AddressPolicy;
 import com.hypertube.torrent.peer.PeerAddress;
-import com.hypertube.torrent.session.TimeSource;
+import com.hypertube.torrent.time.TimeSource;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

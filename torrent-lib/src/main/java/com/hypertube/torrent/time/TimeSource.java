@@ -1,4 +1,4 @@
-package com.hypertube.torrent.session;
+package com.hypertube.torrent.time;
 
 /** Time behind an interface, so that timeouts and choking rounds can be tested without sleeping. */
 @FunctionalInterface
