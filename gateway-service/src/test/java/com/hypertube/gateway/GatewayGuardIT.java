@@ -248,6 +248,46 @@ class GatewayGuardIT {
         }
     }
 
+    /**
+     * Hardening issue, finding 9: tokens with made-up key ids cause at most one JWKS fetch per 30 s, and
+     * genuine tokens, and an expired one with the real key id, never stop others from passing.
+     */
+    @Test
+    @org.junit.jupiter.api.Tag("security")
+    void madeUpKeyIdsDoNotMakeTheGatewayFetchTheKeysForEachToken() throws Exception {
+        String genuine = "Bearer " + tokens.user(UUID.randomUUID());
+        assertThat(send("GET", "/api/movies", Map.of("Authorization", genuine)).statusCode())
+                .isEqualTo(200);
+        long fetchesBefore = jwksFetches();
+
+        for (int i = 0; i < 30; i++) {
+            RSAKey made = new RSAKeyGenerator(2048).keyID("made-up-" + i).generate();
+            String forged = TestTokens.sign(
+                    made, UUID.randomUUID().toString(), "user", "hypertube", "hypertube", Duration.ofMinutes(5));
+            assertThat(send("GET", "/api/movies", Map.of("Authorization", "Bearer " + forged))
+                            .statusCode())
+                    .isEqualTo(401);
+        }
+        String expired = TestTokens.sign(
+                tokens.key, UUID.randomUUID().toString(), "user", "hypertube", "hypertube", Duration.ofMinutes(-5));
+        assertThat(send("GET", "/api/movies", Map.of("Authorization", "Bearer " + expired))
+                        .statusCode())
+                .isEqualTo(401);
+
+        assertThat(jwksFetches() - fetchesBefore)
+                .as("JWKS fetches for 30 made-up key ids")
+                .isLessThanOrEqualTo(1);
+        String another = "Bearer " + tokens.user(UUID.randomUUID());
+        assertThat(send("GET", "/api/movies", Map.of("Authorization", another)).statusCode())
+                .isEqualTo(200);
+    }
+
+    private long jwksFetches() {
+        return service.seen().stream()
+                .filter(seen -> seen.path().equals("/.well-known/jwks.json"))
+                .count();
+    }
+
     /** Hardening issue, finding 9: the gateway's metrics are for admins; its health says UP or DOWN only. */
     @Test
     @org.junit.jupiter.api.Tag("security")

@@ -89,8 +89,7 @@ class GatewaySecurity {
     @Bean
     ReactiveJwtDecoder jwtDecoder(GatewayProperties properties) {
         GatewayProperties.Security security = properties.security();
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(
-                        security.jwksUri().toString())
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(new JwksKeys(security.jwksUri()))
                 .jwsAlgorithm(SignatureAlgorithm.from(TokenClaims.ALGORITHM))
                 .build();
         OAuth2TokenValidator<Jwt> audience =
@@ -100,9 +99,7 @@ class GatewaySecurity {
                 new JwtTimestampValidator(java.time.Duration.ofSeconds(TokenClaims.CLOCK_SKEW_SECONDS)),
                 new JwtIssuerValidator(security.issuer()),
                 audience));
-        java.time.Clock clock = java.time.Clock.systemUTC();
-        return new CachingJwtDecoder(
-                new UnknownKeyLimiter(decoder, java.time.Duration.ofSeconds(30), clock), 10_000, clock);
+        return new CachingJwtDecoder(decoder, 10_000, java.time.Clock.systemUTC());
     }
 
     @Bean
