@@ -50,7 +50,9 @@ public class DownloadJobs {
      * The job of this torrent for this viewer: the running or completed one, or else a new one sent to the
      * workers; the viewer's request is recorded either way.
      */
-    public DownloadJob jobFor(MagnetLink magnet, Caller viewer) {
+    // Synchronized with the check of the limits: the request is recorded before the next caller counts, so
+    // parallel presses of play cannot slip past the per-user limit.
+    public synchronized DownloadJob jobFor(MagnetLink magnet, Caller viewer) {
         DownloadJob job = jobFor(magnet, () -> refuseOverLimits(viewer));
         viewer.userId().ifPresent(user -> requests.add(job.id(), user));
         return job;
@@ -142,7 +144,9 @@ public class DownloadJobs {
         if (find(id, viewer).isEmpty()) {
             return false;
         }
-        if (viewer.userId().isPresent() && requests.remove(id, viewer.userId().get()) > 0) {
+        // An admin who did not ask for it stops it for everyone (a stuck download holding a slot, say).
+        if (viewer.isAnyOf(requests.requesters(id))
+                && requests.remove(id, viewer.userId().orElseThrow()) > 0) {
             return true; // others still watch it: it goes on for them
         }
         return cancel(id);

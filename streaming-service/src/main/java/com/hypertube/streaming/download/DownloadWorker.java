@@ -70,14 +70,23 @@ class DownloadWorker {
             progress.track(id, torrent);
             // Under the clean-up rules from the start, streamed or not: a download nobody watches is aged out
             // and counted by the quota like any other.
-            torrent.metadata().thenRun(() -> torrent.files().stream()
-                    .filter(file -> !file.padding())
-                    .forEach(file -> watchLog.downloaded(
-                            magnet.infoHash().hex(),
-                            file.index(),
-                            file.displayPath(),
-                            file.length(),
-                            clock.instant())));
+            // Off the engine's thread that completed the metadata: these are database writes.
+            torrent.metadata()
+                    .thenRunAsync(() -> torrent.files().stream()
+                            .filter(file -> !file.padding())
+                            .forEach(file -> watchLog.downloaded(
+                                    magnet.infoHash().hex(),
+                                    file.index(),
+                                    file.displayPath(),
+                                    file.length(),
+                                    clock.instant())))
+                    .exceptionally(failure -> {
+                        log.warn(
+                                "Download job {}: its files are not under the clean-up rules: {}",
+                                id,
+                                failure.toString());
+                        return null;
+                    });
             torrent.addListener(event -> {
                 if (event instanceof TorrentEvent.Failed failed) {
                     repository.markFailed(id, failed.reason());

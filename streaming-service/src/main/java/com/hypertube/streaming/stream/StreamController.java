@@ -95,10 +95,19 @@ class StreamController {
             throw StreamProblems.invalidTorrent(e.getMessage());
         }
         refuseDuringCooldown(metainfo.infoHash());
-        engine.remember(metainfo);
+        boolean known = engine.isSaved(metainfo.infoHash());
+        engine.remember(metainfo); // before the job: its worker starts from the saved info
         MagnetLink magnet = new MagnetLink(
                 metainfo.infoHash(), Optional.of(metainfo.info().name()), metainfo.trackers(), List.of());
-        DownloadJob job = jobs.jobFor(magnet, caller);
+        DownloadJob job;
+        try {
+            job = jobs.jobFor(magnet, caller);
+        } catch (RuntimeException refused) {
+            if (!known) {
+                engine.forgetSaved(metainfo.infoHash().hex()); // a refused upload leaves nothing behind
+            }
+            throw refused;
+        }
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(TorrentDescription.of(
                         metainfo.infoHash().hex(), job, metainfo.info().files()));

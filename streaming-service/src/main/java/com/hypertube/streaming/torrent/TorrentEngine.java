@@ -100,6 +100,11 @@ public class TorrentEngine implements DisposableBean {
         saved.save(metainfo.infoHash(), metainfo.rawInfo());
     }
 
+    /** Whether this torrent's info is saved (from an upload or a finished metadata fetch). */
+    public boolean isSaved(InfoHash infoHash) {
+        return saved.load(infoHash).isPresent();
+    }
+
     /** The torrent if it runs now (never restarts a saved one). */
     public Optional<TorrentHandle> running(InfoHash infoHash) {
         return client.find(infoHash);

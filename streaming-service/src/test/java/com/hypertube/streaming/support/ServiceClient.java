@@ -83,6 +83,11 @@ public final class ServiceClient {
 
     /** Presses play on an uploaded .torrent (multipart, part {@code torrent}). */
     public HttpResponse<String> upload(byte[] torrent) throws Exception {
+        return uploadAs(DEFAULT_USER, torrent);
+    }
+
+    /** Presses play on an uploaded .torrent, as this user. */
+    public HttpResponse<String> uploadAs(java.util.UUID user, byte[] torrent) throws Exception {
         String boundary = "hypertube-test-boundary";
         byte[] head = ("--" + boundary
                         + "\r\nContent-Disposition: form-data; name=\"torrent\"; filename=\"t.torrent\"\r\n"
@@ -96,7 +101,7 @@ public final class ServiceClient {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream"))
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .header("X-User-Id", DEFAULT_USER.toString())
+                        .header("X-User-Id", user.toString())
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
