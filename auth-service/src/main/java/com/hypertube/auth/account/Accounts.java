@@ -4,6 +4,9 @@ import com.hypertube.auth.apiclient.ApiClients;
 import com.hypertube.auth.audit.AuditEvent;
 import com.hypertube.auth.audit.AuditLog;
 import com.hypertube.auth.audit.RequestOrigin;
+import com.hypertube.auth.session.Throttle;
+import com.hypertube.auth.session.Throttles;
+import com.hypertube.auth.token.AdminRole;
 import com.hypertube.auth.token.RefreshTokens;
 import com.hypertube.web.ProblemTypes;
 import java.time.Duration;
@@ -27,6 +30,8 @@ public class Accounts {
     private final AuditLog audit;
     private final EmailChangeNotice emailChangeNotice;
     private final ApiClients apiClients;
+    private final AdminRole adminRole;
+    private final Throttle accountThrottle;
 
     /** How recent a sign-in must be to change the email or set a password on an account without one. */
     static final Duration RECENT_SIGN_IN = Duration.ofMinutes(5);
@@ -37,13 +42,17 @@ public class Accounts {
             RefreshTokens refreshTokens,
             AuditLog audit,
             EmailChangeNotice emailChangeNotice,
-            ApiClients apiClients) {
+            ApiClients apiClients,
+            AdminRole adminRole,
+            Throttle accountThrottle) {
         this.users = users;
         this.hasher = hasher;
         this.refreshTokens = refreshTokens;
         this.audit = audit;
         this.emailChangeNotice = emailChangeNotice;
         this.apiClients = apiClients;
+        this.adminRole = adminRole;
+        this.accountThrottle = accountThrottle;
     }
 
     public User register(RegisterRequest request, RequestOrigin origin) {
@@ -90,6 +99,11 @@ public class Accounts {
         User user = users.find(id)
                 .orElseThrow(() -> ProblemTypes.error(HttpStatus.NOT_FOUND, "not-found", "No such user."));
         String passwordHash = user.passwordHash();
+        if (change.username() != null
+                && !change.username().equalsIgnoreCase(user.username())
+                && adminRole.isListed(change.username())) {
+            throw FieldErrors.taken("username"); // reserved: an administrator's name
+        }
         boolean emailChanges = change.email() != null && !change.email().equalsIgnoreCase(user.email());
         // What would hand the account to whoever holds a stolen 15-minute token: the address resets go to,
         // and the password. Either needs proof that this is the owner, not just their token.
@@ -139,7 +153,11 @@ public class Accounts {
      */
     private void requireProofOfOwner(User user, String currentPassword) {
         if (user.passwordHash() != null) {
+            // The same throttle as sign-in's: a stolen token must not buy unlimited guesses at the password.
+            String accountKey = "sign-in:user:" + user.username().toLowerCase(Locale.ROOT);
+            Throttles.refuseIfLocked(accountThrottle, accountKey, "wrong passwords");
             if (currentPassword == null || !hasher.matches(currentPassword, user.passwordHash())) {
+                accountThrottle.failed(accountKey);
                 throw FieldErrors.invalid("currentPassword", "is not your current password");
             }
             return;

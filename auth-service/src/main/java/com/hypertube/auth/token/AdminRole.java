@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * user's next refresh (within the access token's 15 minutes).
  */
 @Component
-class AdminRole {
+public class AdminRole {
 
     private final JdbcClient jdbc;
     private final Set<String> admins;
@@ -26,6 +26,14 @@ class AdminRole {
                 .map(name -> name.trim().toLowerCase(Locale.ROOT))
                 .filter(name -> !name.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Whether this username is one HYPERTUBE_ADMINS names: nobody may rename themselves to it (an admin's rights
+     * go with the name, so taking it would take them).
+     */
+    public boolean isListed(String username) {
+        return admins.contains(username.toLowerCase(Locale.ROOT));
     }
 
     boolean isAdmin(UUID userId, String username) {

@@ -98,6 +98,42 @@ class SensitiveChangesIT extends AuthIntegrationTest {
                 .isEqualTo(200);
     }
 
+    @Test
+    void guessesAtTheCurrentPasswordAreThrottledLikeSignIns() throws Exception {
+        AuthApi api = api();
+        String username = api.register("guessed");
+        String token = api.login(username).text("accessToken");
+        int status = 0;
+        for (int guess = 0; guess < 10 && status != 429; guess++) {
+            status = api.send(
+                            "PATCH",
+                            "/api/users/me",
+                            Map.of("email", "thief@example.net", "currentPassword", "guess-number-" + guess),
+                            AuthApi.bearer(token))
+                    .status();
+        }
+        assertThat(status).isEqualTo(429);
+        // Even the right password waits now: the account is locked for a while.
+        assertThat(api.send(
+                                "PATCH",
+                                "/api/users/me",
+                                Map.of("email", "thief@example.net", "currentPassword", AuthApi.PASSWORD),
+                                AuthApi.bearer(token))
+                        .status())
+                .isEqualTo(429);
+    }
+
+    @Test
+    void nobodyRenamesThemselvesToAnAdministratorsListedName() throws Exception {
+        AuthApi api = api();
+        String token = api.login(api.register("usurper")).text("accessToken");
+
+        Answer renamed = api.send("PATCH", "/api/users/me", Map.of("username", "Someone_Else"), AuthApi.bearer(token));
+
+        assertThat(renamed.status()).isEqualTo(409);
+        assertThat(renamed.text("type")).isEqualTo("urn:hypertube:problem:username-taken");
+    }
+
     private static boolean sentTo(Message mail, String address) {
         try {
             return Arrays.stream(mail.getAllRecipients())

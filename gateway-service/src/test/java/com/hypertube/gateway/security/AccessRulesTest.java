@@ -55,6 +55,7 @@ class AccessRulesTest {
         "GET, /.well-known/jwks.json, true",
         "GET, /actuator/health, true",
         "GET, /actuator/health/readiness, true",
+        "HEAD, /actuator/health, true",
         "GET, /actuator/prometheus, false",
         "GET, /swagger-ui.html, true",
         "GET, /api-docs/auth-service, true",
