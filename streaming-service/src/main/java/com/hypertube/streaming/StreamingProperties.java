@@ -73,6 +73,7 @@ public record StreamingProperties(
      * @param progressInterval how often a download's progress is written to its job
      * @param readyToStreamPercent the progress from which a download job says it is ready to stream
      * @param noPeersTimeout a download that reached no peer for this long fails (and goes on cooldown)
+     * @param stallTimeout a download that got no data for this long fails (it held a download slot otherwise)
      * @param uploadLimit the most bytes per second all torrents seed back together (0: no limit)
      * @param allowPrivateAddresses whether trackers may be on loopback, private or CGNAT addresses (a magnet's
      *     {@code tr=} is anyone's to write: off, the server never sends requests into its own network)
@@ -85,6 +86,7 @@ public record StreamingProperties(
             @NotNull Duration progressInterval,
             @PositiveOrZero @Max(100) int readyToStreamPercent,
             @NotNull Duration noPeersTimeout,
+            @NotNull Duration stallTimeout,
             @PositiveOrZero long uploadLimit,
             boolean allowPrivateAddresses,
             List<String> allowedTrackerNetworks) {

@@ -34,16 +34,22 @@ class DownloadProgress {
     private final Cooldowns cooldowns;
     private final InstantSource clock;
     private final Duration noPeersTimeout;
+    private final Duration stallTimeout;
     private final Map<UUID, Watched> watched = new ConcurrentHashMap<>();
 
     private static final class Watched {
         final TorrentHandle torrent;
         final Instant since;
         volatile boolean reachedAPeer;
+        // The last time the download moved on (more bytes, or its metadata): a download that stops moving
+        // for the stall timeout fails, so it does not hold a download slot for ever.
+        long lastBytes = -1;
+        Instant lastMoved;
 
         Watched(TorrentHandle torrent, Instant since) {
             this.torrent = torrent;
             this.since = since;
+            this.lastMoved = since;
         }
     }
 
@@ -56,6 +62,7 @@ class DownloadProgress {
         this.cooldowns = cooldowns;
         this.clock = clock;
         this.noPeersTimeout = properties.torrent().noPeersTimeout();
+        this.stallTimeout = properties.torrent().stallTimeout();
     }
 
     void track(UUID jobId, TorrentHandle torrent) {
@@ -87,9 +94,40 @@ class DownloadProgress {
             failForNoPeers(jobId, watch);
             return;
         }
+        if (status.state() == TorrentState.STOPPED) {
+            stop(jobId, watch, "Its torrent was stopped (its files were cleaned up).");
+            return;
+        }
+        if (watch.reachedAPeer && stalled(watch, status)) {
+            stop(jobId, watch, "No data arrived for " + stallTimeout.toSeconds() + " s: its peers went silent.");
+            return;
+        }
         int percent = (int) Math.floor(status.progress() * 100);
         Integer eta = status.etaSeconds() < 0 ? null : (int) Math.min(Integer.MAX_VALUE, status.etaSeconds());
         repository.updateProgress(jobId, Math.min(percent, 99), status.downloadRate(), eta, status.peers());
+    }
+
+    // Only once a peer was reached (before that, the no-peers rule decides). A download waiting on a full disk
+    // (PAUSED) is not stalled: it goes on by itself once there is room.
+    private boolean stalled(Watched watch, TorrentStatus status) {
+        long bytes = status.downloadedBytes() + (watch.torrent.metadata().isDone() ? 1 : 0);
+        if (bytes != watch.lastBytes || status.state() == TorrentState.PAUSED) {
+            watch.lastBytes = bytes;
+            watch.lastMoved = clock.instant();
+            return false;
+        }
+        return clock.instant().isAfter(watch.lastMoved.plus(stallTimeout));
+    }
+
+    private void stop(UUID jobId, Watched watch, String reason) {
+        watched.remove(jobId);
+        repository.markFailed(jobId, reason);
+        try {
+            watch.torrent.remove(false);
+        } catch (IOException e) {
+            log.warn("Stopping torrent {} failed", watch.torrent.infoHash(), e);
+        }
+        log.warn("Download job {} failed: {}", jobId, reason);
     }
 
     private void failForNoPeers(UUID jobId, Watched watch) {

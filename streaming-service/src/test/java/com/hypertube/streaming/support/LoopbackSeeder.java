@@ -54,6 +54,11 @@ public final class LoopbackSeeder implements AutoCloseable {
         return content.clone();
     }
 
+    /** The port the seeder takes peers on (127.0.0.1). */
+    public int port() {
+        return client.port();
+    }
+
     /** A magnet link that names this seeder as a peer. */
     public String magnet() {
         return "magnet:?xt=urn:btih:" + infoHash() + "&x.pe=127.0.0.1:" + client.port();

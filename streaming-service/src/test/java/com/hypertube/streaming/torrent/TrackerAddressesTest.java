@@ -49,6 +49,7 @@ class TrackerAddressesTest {
 
     private static StreamingProperties.Torrent settings(boolean allowPrivate, List<String> networks) {
         Duration second = Duration.ofSeconds(1);
-        return new StreamingProperties.Torrent(0, second, second, second, 10, second, 0, allowPrivate, networks);
+        return new StreamingProperties.Torrent(
+                0, second, second, second, 10, second, second, 0, allowPrivate, networks);
     }
 }
