@@ -28,6 +28,7 @@ final class AvatarImages {
 
     static final int MAX_SIDE = 256;
     static final int MAX_SOURCE_SIDE = 6000;
+    static final long MAX_PROGRESSIVE_PIXELS = 4_000_000;
 
     /** The decoded picture's longest side at most: enough to scale down to {@link #MAX_SIDE} smoothly. */
     static final int MAX_DECODED_SIDE = 2 * MAX_SIDE;
@@ -41,7 +42,12 @@ final class AvatarImages {
             throw unsupported();
         }
         BufferedImage image;
-        ONE_AT_A_TIME.acquireUninterruptibly();
+        if (!acquireDecoder()) {
+            throw ProblemTypes.error(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "avatar-busy",
+                    "Pictures are being processed: try again in a moment.");
+        }
         try {
             image = decode(upload);
         } finally {
@@ -67,6 +73,16 @@ final class AvatarImages {
         return png.toByteArray();
     }
 
+    // A queue of uploads each holding its bytes would be its own exhaustion: wait a little, then say so.
+    private static boolean acquireDecoder() {
+        try {
+            return ONE_AT_A_TIME.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private static BufferedImage decode(byte[] upload) {
         try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
@@ -76,6 +92,15 @@ final class AvatarImages {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(input, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                // A progressive JPEG is decoded whole in native memory whatever the subsampling: a smaller bound.
+                if (isProgressiveJpeg(upload) && pixels > MAX_PROGRESSIVE_PIXELS) {
+                    throw ProblemTypes.error(
+                            HttpStatus.BAD_REQUEST,
+                            "avatar-too-large",
+                            "A progressive JPEG may have at most " + MAX_PROGRESSIVE_PIXELS / 1_000_000
+                                    + " megapixels: save it as a baseline JPEG or a PNG.");
+                }
                 if (reader.getWidth(0) > MAX_SOURCE_SIDE || reader.getHeight(0) > MAX_SOURCE_SIDE) {
                     throw ProblemTypes.error(
                             HttpStatus.BAD_REQUEST,
@@ -97,6 +122,25 @@ final class AvatarImages {
             }
             throw ProblemTypes.error(HttpStatus.BAD_REQUEST, "avatar-unreadable", "The picture cannot be read.");
         }
+    }
+
+    /** Whether a JPEG's frame header is a progressive one (SOF2, SOF6, SOF10 or SOF14), walking its segments. */
+    static boolean isProgressiveJpeg(byte[] b) {
+        if (!isJpeg(b)) {
+            return false;
+        }
+        int at = 2;
+        while (at + 4 <= b.length && (b[at] & 0xff) == 0xff) {
+            int marker = b[at + 1] & 0xff;
+            if (marker == 0xc2 || marker == 0xc6 || marker == 0xca || marker == 0xce) {
+                return true;
+            }
+            if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc) {
+                return false; // a baseline or other frame header
+            }
+            at += 2 + (((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff));
+        }
+        return false;
     }
 
     private static boolean isPng(byte[] b) {

@@ -37,6 +37,40 @@ class AvatarImagesTest {
         assertThat(allocated).as("bytes allocated to decode it").isLessThan(48L << 20);
     }
 
+    @Test
+    void aLargeProgressiveJpegIsRefusedAndASmallOneTakenAndBaselineToldApart() throws Exception {
+        byte[] large = jpeg(2400, 2400, true);
+        byte[] small = jpeg(300, 200, true);
+        byte[] baseline = jpeg(300, 200, false);
+
+        assertThat(AvatarImages.isProgressiveJpeg(large)).isTrue();
+        assertThat(AvatarImages.isProgressiveJpeg(baseline)).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AvatarImages.reencode(large))
+                .isInstanceOfSatisfying(org.springframework.web.ErrorResponseException.class, error -> assertThat(
+                                error.getBody().getType().toString())
+                        .isEqualTo("urn:hypertube:problem:avatar-too-large"));
+        assertThat(ImageIO.read(new ByteArrayInputStream(AvatarImages.reencode(small)))
+                        .getWidth())
+                .isEqualTo(AvatarImages.MAX_SIDE);
+    }
+
+    private static byte[] jpeg(int width, int height, boolean progressive) throws IOException {
+        var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        var param = writer.getDefaultWriteParam();
+        if (progressive) {
+            param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var output = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(output);
+            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
     /** A PNG of black pixels, RGBA at 16 bits per channel, written row by row (never whole in memory). */
     private static byte[] blackPng(int width, int height) throws IOException {
         ByteArrayOutputStream idat = new ByteArrayOutputStream();
