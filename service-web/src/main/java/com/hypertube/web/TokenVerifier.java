@@ -33,24 +33,41 @@ public final class TokenVerifier {
 
     private record Remembered(Caller caller, java.time.Instant expires) {}
 
+    /** Verifies against the auth service's JWKS, fetched over HTTP (the services). */
     public TokenVerifier(URI jwksUri, String issuer, String audience, InstantSource clock) {
+        this(remoteKeys(jwksUri), issuer, audience, clock);
+    }
+
+    /**
+     * Verifies against these keys (the auth service, which holds its own): the one way every service checks an
+     * access token, with the contract's rules and this clock for expiry.
+     */
+    public TokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience, InstantSource clock) {
         this.clock = clock;
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.parse(TokenClaims.ALGORITHM), keys));
+        DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier =
+                new DefaultJWTClaimsVerifier<>(
+                        audience,
+                        new JWTClaimsSet.Builder().issuer(issuer).build(),
+                        Set.of("sub", "exp", "iat", TokenClaims.SCOPE)) {
+                    // Expiry by the service's clock, not the system's: tests move time instead of waiting.
+                    @Override
+                    protected java.util.Date currentTime() {
+                        return java.util.Date.from(clock.instant());
+                    }
+                };
+        // The same tolerance as the gateway's (one rule, in the contract).
+        claimsVerifier.setMaxClockSkew(TokenClaims.CLOCK_SKEW_SECONDS);
+        processor.setJWTClaimsSetVerifier(claimsVerifier);
+    }
+
+    // Nimbus caches the key set and rate-limits refetches for an unknown key id (one per 30 s).
+    private static JWKSource<SecurityContext> remoteKeys(URI jwksUri) {
         try {
-            // Nimbus caches the key set and rate-limits refetches for an unknown key id (one per 30 s).
-            JWKSource<SecurityContext> keys =
-                    JWKSourceBuilder.create(jwksUri.toURL()).retrying(true).build();
-            processor.setJWSKeySelector(
-                    new JWSVerificationKeySelector<>(JWSAlgorithm.parse(TokenClaims.ALGORITHM), keys));
+            return JWKSourceBuilder.create(jwksUri.toURL()).retrying(true).build();
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("hypertube.security.jwks-uri is not a URL: " + jwksUri, e);
         }
-        DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier = new DefaultJWTClaimsVerifier<>(
-                audience,
-                new JWTClaimsSet.Builder().issuer(issuer).build(),
-                Set.of("sub", "exp", "iat", TokenClaims.SCOPE));
-        // The same tolerance as the gateway's and the auth service's (one rule, in the contract).
-        claimsVerifier.setMaxClockSkew(TokenClaims.CLOCK_SKEW_SECONDS);
-        processor.setJWTClaimsSetVerifier(claimsVerifier);
     }
 
     // A player sends the same token with every range request for 15 minutes: a token verified once is
