@@ -1,6 +1,7 @@
 package com.hypertube.web;
 
 import com.hypertube.contract.TokenClaims;
+import com.hypertube.contract.VerifiedTokens;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies an access token the auth service signed (RS256, against its JWKS, issuer and audience checked) and
@@ -28,10 +28,8 @@ public final class TokenVerifier {
     private static final int MAX_REMEMBERED = 10_000;
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-    private final ConcurrentHashMap<String, Remembered> verified = new ConcurrentHashMap<>();
+    private final VerifiedTokens<Caller> verified;
     private final InstantSource clock;
-
-    private record Remembered(Caller caller, java.time.Instant expires) {}
 
     /** Verifies against the auth service's JWKS, fetched over HTTP (the services). */
     public TokenVerifier(URI jwksUri, String issuer, String audience, InstantSource clock) {
@@ -44,6 +42,7 @@ public final class TokenVerifier {
      */
     public TokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience, InstantSource clock) {
         this.clock = clock;
+        this.verified = new VerifiedTokens<>(MAX_REMEMBERED, clock);
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.parse(TokenClaims.ALGORITHM), keys));
         DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier =
                 new DefaultJWTClaimsVerifier<>(
@@ -74,24 +73,19 @@ public final class TokenVerifier {
     // remembered until it expires (the signature covers the string, so only the clock needs asking again).
     // Failures are not remembered; past MAX_REMEMBERED tokens the memory starts over.
     public Optional<Caller> verify(String token) {
-        Remembered known = verified.get(token);
-        if (known != null) {
-            if (known.expires().isAfter(clock.instant())) {
-                return Optional.of(known.caller());
-            }
-            verified.remove(token);
-            return Optional.empty();
-        }
+        return switch (verified.lookup(token)) {
+            case VerifiedTokens.Lookup.Known<Caller>(Caller known) -> Optional.of(known);
+            case VerifiedTokens.Lookup.Expired<Caller>() -> Optional.empty();
+            case VerifiedTokens.Lookup.Unknown<Caller>() -> verifyNow(token);
+        };
+    }
+
+    private Optional<Caller> verifyNow(String token) {
         try {
             JWTClaimsSet claims = processor.process(token, null);
             Optional<Caller> caller = callerOf(claims);
-            caller.ifPresent(found -> {
-                if (verified.size() >= MAX_REMEMBERED) {
-                    verified.clear();
-                }
-                verified.put(
-                        token, new Remembered(found, claims.getExpirationTime().toInstant()));
-            });
+            caller.ifPresent(found ->
+                    verified.remember(token, found, claims.getExpirationTime().toInstant()));
             return caller;
         } catch (Exception e) { // parse, signature, claims or key-fetch failure: no identity either way
             return Optional.empty();

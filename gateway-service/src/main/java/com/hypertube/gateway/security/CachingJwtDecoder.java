@@ -1,8 +1,7 @@
 package com.hypertube.gateway.security;
 
+import com.hypertube.contract.VerifiedTokens;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
@@ -19,37 +18,26 @@ import reactor.core.publisher.Mono;
 final class CachingJwtDecoder implements ReactiveJwtDecoder {
 
     private final ReactiveJwtDecoder delegate;
-    private final int maxEntries;
-    private final Clock clock;
-    private final ConcurrentHashMap<String, Jwt> verified = new ConcurrentHashMap<>();
+    private final VerifiedTokens<Jwt> verified;
 
     CachingJwtDecoder(ReactiveJwtDecoder delegate, int maxEntries, Clock clock) {
         this.delegate = delegate;
-        this.maxEntries = maxEntries;
-        this.clock = clock;
+        this.verified = new VerifiedTokens<>(maxEntries, clock);
     }
 
     @Override
     public Mono<Jwt> decode(String token) {
-        Jwt known = verified.get(token);
-        if (known != null) {
-            if (isExpired(known)) {
-                verified.remove(token);
-                return Mono.error(new JwtValidationException(
+        return switch (verified.lookup(token)) {
+            case VerifiedTokens.Lookup.Known<Jwt>(Jwt known) -> Mono.just(known);
+            case VerifiedTokens.Lookup.Expired<Jwt>() ->
+                Mono.error(new JwtValidationException(
                         "The token has expired", java.util.List.of(new OAuth2Error("invalid_token", "expired", null))));
-            }
-            return Mono.just(known);
-        }
-        return delegate.decode(token).doOnNext(jwt -> {
-            if (verified.size() >= maxEntries) {
-                verified.clear();
-            }
-            verified.put(token, jwt);
-        });
-    }
-
-    private boolean isExpired(Jwt jwt) {
-        Instant expiresAt = jwt.getExpiresAt();
-        return expiresAt == null || !clock.instant().isBefore(expiresAt);
+            case VerifiedTokens.Lookup.Unknown<Jwt>() ->
+                delegate.decode(token).doOnNext(jwt -> {
+                    if (jwt.getExpiresAt() != null) {
+                        verified.remember(token, jwt, jwt.getExpiresAt());
+                    }
+                });
+        };
     }
 }
