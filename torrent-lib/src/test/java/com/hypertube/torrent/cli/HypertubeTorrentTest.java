@@ -1,6 +1,7 @@
 package com.hypertube.torrent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.hypertube.torrent.metainfo.Metainfo;
 import java.io.ByteArrayOutputStream;
@@ -8,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -56,13 +58,19 @@ class HypertubeTorrentTest {
         assertThat(run("create", data.resolve("film.mp4").toString(), "-o", torrent.toString()))
                 .isZero();
         int port = freePort();
+        ByteArrayOutputStream seederErr = new ByteArrayOutputStream();
         Thread seeder = Thread.ofVirtual()
                 .start(() -> HypertubeTorrent.run(
                         List.of("seed", torrent.toString(), "--data", data.toString(), "--port", String.valueOf(port)),
                         new PrintStream(new ByteArrayOutputStream()),
-                        new PrintStream(new ByteArrayOutputStream())));
+                        new PrintStream(seederErr, true)));
         try {
-            Thread.sleep(500);
+            // the seeder says it is ready (listening, its data checked); if it ended instead, the download says why
+            await().atMost(Duration.ofSeconds(10))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> seederErr.toString(StandardCharsets.UTF_8).contains("on port " + port)
+                            || !seeder.isAlive());
             Path downloads = temp.resolve("downloads");
             assertThat(run(
                             "download",

@@ -1,5 +1,7 @@
 package com.hypertube.torrent.interop;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -7,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** A BitTorrent client no one here wrote, run as a process; its output lines are kept for the test. */
 public final class ExternalPeer implements AutoCloseable {
@@ -18,10 +22,11 @@ public final class ExternalPeer implements AutoCloseable {
 
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Thread reader;
 
     private ExternalPeer(Process process) {
         this.process = process;
-        Thread.ofVirtual().start(() -> {
+        this.reader = Thread.ofVirtual().start(() -> {
             try (BufferedReader reader =
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -48,23 +53,24 @@ public final class ExternalPeer implements AutoCloseable {
 
     /** Waits for a line matching, up to the timeout; fails with what the process said otherwise. */
     public String awaitLine(Predicate<String> matching, Duration timeout) throws InterruptedException {
-        long until = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < until) {
-            for (String line : lines) {
-                if (matching.test(line)) {
-                    return line;
-                }
-            }
-            if (!process.isAlive() && lines.stream().noneMatch(matching)) {
-                Thread.sleep(100);
-                if (lines.stream().noneMatch(matching)) {
-                    throw new AssertionError(
-                            "the peer exited " + process.exitValue() + ": " + String.join("\n", lines));
-                }
-            }
-            Thread.sleep(20);
+        try {
+            await().atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> firstMatching(matching).isPresent() || !process.isAlive());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no matching line within " + timeout + ": " + String.join("\n", lines));
         }
-        throw new AssertionError("no matching line within " + timeout + ": " + String.join("\n", lines));
+        if (firstMatching(matching).isEmpty()) {
+            reader.join(Duration.ofMillis(100)); // the peer exited: its last lines may still be on their way
+        }
+        return firstMatching(matching)
+                .orElseThrow(() ->
+                        new AssertionError("the peer exited " + process.exitValue() + ": " + String.join("\n", lines)));
+    }
+
+    private Optional<String> firstMatching(Predicate<String> matching) {
+        return lines.stream().filter(matching).findFirst();
     }
 
     int awaitExit(Duration timeout) throws InterruptedException {

@@ -1,6 +1,7 @@
 package com.hypertube.torrent.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.hypertube.torrent.magnet.MagnetLink;
 import com.hypertube.torrent.metainfo.Metainfo;
@@ -177,10 +178,10 @@ class InteropIT {
     }
 
     private static void awaitSeeding(TorrentHandle handle) throws InterruptedException {
-        for (int i = 0; i < 200 && handle.status().state() != TorrentState.SEEDING; i++) {
-            Thread.sleep(50);
-        }
-        assertThat(handle.status().state()).isEqualTo(TorrentState.SEEDING);
+        await().atMost(Duration.ofSeconds(10))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(handle.status().state()).isEqualTo(TorrentState.SEEDING));
     }
 
     private static void assertSameFiles(Path expected, Path actual) throws IOException {

@@ -1,6 +1,7 @@
 package com.hypertube.torrent.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.hypertube.torrent.magnet.MagnetLink;
@@ -145,9 +146,9 @@ class QBittorrentInteropIT {
     }
 
     private static void awaitSeeding(TorrentHandle handle) throws InterruptedException {
-        for (int i = 0; i < 200 && handle.status().state() != TorrentState.SEEDING; i++) {
-            Thread.sleep(50);
-        }
-        assertThat(handle.status().state()).isEqualTo(TorrentState.SEEDING);
+        await().atMost(Duration.ofSeconds(10))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(handle.status().state()).isEqualTo(TorrentState.SEEDING));
     }
 }

@@ -1,5 +1,7 @@
 package com.hypertube.torrent.interop;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -14,8 +16,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * qbittorrent-nox (Debian package qbittorrent-nox; libtorrent-rasterbar underneath) as a test peer, driven over
@@ -138,22 +142,24 @@ final class QBittorrentNox implements AutoCloseable {
 
     /** Waits until the torrent is known, complete (checked, or downloaded) and seeding. */
     void awaitSeeding(String hash, Duration timeout) throws IOException, InterruptedException {
-        long until = System.nanoTime() + timeout.toNanos();
-        String answer = "";
-        while (System.nanoTime() < until) {
-            answer = get("torrents/info?hashes=" + hash);
-            Matcher progress = PROGRESS.matcher(answer);
-            Matcher state = STATE.matcher(answer);
-            if (progress.find()
-                    && Double.parseDouble(progress.group(1)) >= 1.0
-                    && state.find()
-                    && COMPLETE.contains(state.group(1))) {
-                return;
-            }
-            Thread.sleep(100);
+        AtomicReference<String> answer = new AtomicReference<>("");
+        try {
+            await().atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        answer.set(get("torrents/info?hashes=" + hash));
+                        Matcher progress = PROGRESS.matcher(answer.get());
+                        Matcher state = STATE.matcher(answer.get());
+                        return progress.find()
+                                && Double.parseDouble(progress.group(1)) >= 1.0
+                                && state.find()
+                                && COMPLETE.contains(state.group(1));
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("qBittorrent not seeding within " + timeout + ": " + answer.get() + "\n"
+                    + get("sync/torrentPeers?hash=" + hash) + "\n" + log());
         }
-        throw new AssertionError("qBittorrent not seeding within " + timeout + ": " + answer + "\n"
-                + get("sync/torrentPeers?hash=" + hash) + "\n" + log());
     }
 
     /** What it printed and its own log file, for a failure's message. */
@@ -208,18 +214,23 @@ final class QBittorrentNox implements AutoCloseable {
     }
 
     private void awaitApi(Duration timeout) throws InterruptedException, IOException {
-        long until = System.nanoTime() + timeout.toNanos();
-        IOException last = null;
-        while (System.nanoTime() < until) {
-            try {
-                get("app/version");
-                return;
-            } catch (IOException e) {
-                last = e;
-                Thread.sleep(100);
-            }
+        AtomicReference<IOException> last = new AtomicReference<>();
+        try {
+            await().atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        try {
+                            get("app/version");
+                            return true;
+                        } catch (IOException e) {
+                            last.set(e);
+                            return false;
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IOException("qBittorrent's Web API did not answer within " + timeout + ": " + log(), last.get());
         }
-        throw new IOException("qBittorrent's Web API did not answer within " + timeout + ": " + log(), last);
     }
 
     /** Asks it to shut down (it saves its state and says goodbye to peers), then ends the process regardless. */

@@ -1,5 +1,7 @@
 package com.hypertube.torrent.interop;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -11,8 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * transmission-daemon (Debian package transmission-daemon) as a test peer on 127.0.0.1, driven over its RPC,
@@ -91,23 +95,25 @@ final class TransmissionDaemon implements AutoCloseable {
 
     /** Waits until the torrent is complete and seeding (its data checked, or downloaded). */
     void awaitSeeding(String hash, Duration timeout) throws IOException, InterruptedException {
-        long until = System.nanoTime() + timeout.toNanos();
-        String answer = "";
-        while (System.nanoTime() < until) {
-            answer = call("{\"method\":\"torrent-get\",\"arguments\":{\"ids\":[\"" + hash
-                    + "\"],\"fields\":[\"percentDone\",\"status\",\"errorString\"]}}");
-            Matcher done = PERCENT_DONE.matcher(answer);
-            Matcher status = STATUS.matcher(answer);
-            if (done.find()
-                    && Double.parseDouble(done.group(1)) >= 1.0
-                    && status.find()
-                    && Integer.parseInt(status.group(1)) == SEEDING) {
-                return;
-            }
-            Thread.sleep(100);
+        AtomicReference<String> answer = new AtomicReference<>("");
+        try {
+            await().atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        answer.set(call("{\"method\":\"torrent-get\",\"arguments\":{\"ids\":[\"" + hash
+                                + "\"],\"fields\":[\"percentDone\",\"status\",\"errorString\"]}}"));
+                        Matcher done = PERCENT_DONE.matcher(answer.get());
+                        Matcher status = STATUS.matcher(answer.get());
+                        return done.find()
+                                && Double.parseDouble(done.group(1)) >= 1.0
+                                && status.find()
+                                && Integer.parseInt(status.group(1)) == SEEDING;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("transmission not seeding within " + timeout + ": " + answer.get() + "\n"
+                    + String.join("\n", process.lines()));
         }
-        throw new AssertionError("transmission not seeding within " + timeout + ": " + answer + "\n"
-                + String.join("\n", process.lines()));
     }
 
     // Transmission answers 409 with a session id to send back (its CSRF defence), then the call.
@@ -135,20 +141,25 @@ final class TransmissionDaemon implements AutoCloseable {
     }
 
     private void awaitRpc(Duration timeout) throws InterruptedException, IOException {
-        long until = System.nanoTime() + timeout.toNanos();
-        IOException last = null;
-        while (System.nanoTime() < until) {
-            try {
-                call("{\"method\":\"session-get\"}");
-                return;
-            } catch (IOException e) {
-                last = e;
-                Thread.sleep(100);
-            }
+        AtomicReference<IOException> last = new AtomicReference<>();
+        try {
+            await().atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        try {
+                            call("{\"method\":\"session-get\"}");
+                            return true;
+                        } catch (IOException e) {
+                            last.set(e);
+                            return false;
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IOException(
+                    "transmission's RPC did not answer within " + timeout + ": " + String.join("\n", process.lines()),
+                    last.get());
         }
-        throw new IOException(
-                "transmission's RPC did not answer within " + timeout + ": " + String.join("\n", process.lines()),
-                last);
     }
 
     static int freePort() throws IOException {

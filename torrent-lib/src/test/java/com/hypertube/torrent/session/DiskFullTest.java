@@ -1,6 +1,7 @@
 package com.hypertube.torrent.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.hypertube.torrent.metainfo.Metainfo;
 import com.hypertube.torrent.metainfo.TorrentCreator;
@@ -53,15 +54,16 @@ class DiskFullTest {
             var done = handle.completion();
             handle.addPeers(List.of(new PeerAddress("127.0.0.1", seeder.port())));
 
-            for (int i = 0; i < 200 && handle.status().verifiedBytes() < 200_000; i++) {
-                Thread.sleep(25);
-            }
+            SwarmTest.waitUpTo(
+                    Duration.ofSeconds(5),
+                    Duration.ofMillis(25),
+                    () -> handle.status().verifiedBytes() >= 200_000);
             full.set(true); // the disk fills up mid-download
-            for (int i = 0; i < 200 && handle.status().state() != TorrentState.PAUSED; i++) {
-                Thread.sleep(25);
-            }
+            await().atMost(Duration.ofSeconds(5))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(25))
+                    .untilAsserted(() -> assertThat(handle.status().state()).isEqualTo(TorrentState.PAUSED));
 
-            assertThat(handle.status().state()).isEqualTo(TorrentState.PAUSED);
             assertThat(events)
                     .filteredOn(TorrentEvent.DiskFull.class::isInstance)
                     .hasSize(1);

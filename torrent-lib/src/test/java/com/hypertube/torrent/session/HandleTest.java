@@ -2,6 +2,7 @@ package com.hypertube.torrent.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.hypertube.torrent.metainfo.Metainfo;
 import com.hypertube.torrent.metainfo.TorrentCreator;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,14 +86,21 @@ class HandleTest {
             TorrentHandle handle = client.add(metainfo);
             SwarmTest.awaitState(handle, TorrentState.DOWNLOADING);
             try (TorrentFileReader reader = handle.openFile(0, Duration.ofSeconds(30))) {
+                AtomicReference<Thread> readerThread = new AtomicReference<>();
                 var waiting = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    readerThread.set(Thread.currentThread());
                     try {
                         reader.read(ByteBuffer.allocate(10));
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
                 });
-                Thread.sleep(200); // the reader is waiting for piece 0, which no peer will bring
+                // the reader is waiting for piece 0, which no peer will bring: parked in its timed wait
+                await().atMost(Duration.ofSeconds(10))
+                        .pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofMillis(10))
+                        .until(() -> readerThread.get() != null
+                                && readerThread.get().getState() == Thread.State.TIMED_WAITING);
 
                 long paused = System.nanoTime();
                 handle.pause();

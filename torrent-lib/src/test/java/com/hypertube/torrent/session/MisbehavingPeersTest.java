@@ -48,9 +48,8 @@ class MisbehavingPeersTest {
         // The liar first, alone: with the seeder there too, 200 kB can be complete before the liar is even
         // heard, and a complete torrent has no reason to keep a peer.
         leecher.addPeers(List.of(new PeerAddress("127.0.0.1", liar.port())));
-        for (int i = 0; i < 200 && events.stream().noneMatch(event -> droppedOverTheCap(event, liar)); i++) {
-            Thread.sleep(50);
-        }
+        SwarmTest.waitUpTo(Duration.ofSeconds(10), Duration.ofMillis(50), () -> events.stream()
+                .anyMatch(event -> droppedOverTheCap(event, liar)));
         leecher.addPeers(List.of(seederAddress()));
 
         assertThat(done).succeedsWithin(Duration.ofSeconds(20));
@@ -81,9 +80,8 @@ class MisbehavingPeersTest {
         var done = leecher.completion();
 
         leecher.addPeers(List.of(new PeerAddress("127.0.0.1", corrupt.port())));
-        for (int i = 0; i < 100 && events.stream().noneMatch(TorrentEvent.PieceFailed.class::isInstance); i++) {
-            Thread.sleep(50);
-        }
+        SwarmTest.waitUpTo(Duration.ofSeconds(5), Duration.ofMillis(50), () -> events.stream()
+                .anyMatch(TorrentEvent.PieceFailed.class::isInstance));
         leecher.addPeers(List.of(seederAddress()));
 
         assertThat(events).anyMatch(TorrentEvent.PieceFailed.class::isInstance);
@@ -101,9 +99,8 @@ class MisbehavingPeersTest {
 
         leecher.addPeers(List.of(new PeerAddress("127.0.0.1", liar.port())));
 
-        for (int i = 0; i < 100 && events.stream().noneMatch(TorrentEvent.PeerDisconnected.class::isInstance); i++) {
-            Thread.sleep(50);
-        }
+        SwarmTest.waitUpTo(Duration.ofSeconds(5), Duration.ofMillis(50), () -> events.stream()
+                .anyMatch(TorrentEvent.PeerDisconnected.class::isInstance));
         assertThat(events)
                 .anyMatch(event -> event instanceof TorrentEvent.PeerDisconnected disconnected
                         && disconnected.reason().contains("bitfield of 1 bytes for 20 pieces"));

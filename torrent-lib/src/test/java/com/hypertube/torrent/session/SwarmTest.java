@@ -1,6 +1,7 @@
 package com.hypertube.torrent.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.hypertube.torrent.magnet.MagnetLink;
 import com.hypertube.torrent.metainfo.Metainfo;
@@ -16,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,10 +124,22 @@ class SwarmTest {
     }
 
     static void awaitState(TorrentHandle handle, TorrentState state) throws InterruptedException {
-        for (int i = 0; i < 200 && handle.status().state() != state; i++) {
-            Thread.sleep(50);
+        await().atMost(Duration.ofSeconds(10))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(handle.status().state()).isEqualTo(state));
+    }
+
+    /**
+     * Waits up to {@code bound} for the condition, looking every {@code poll}, and returns either way: for a
+     * wait that only sets the scene, whose test's own assertions after it say what, if anything, is missing.
+     */
+    static void waitUpTo(Duration bound, Duration poll, Callable<Boolean> condition) {
+        try {
+            await().atMost(bound).pollDelay(Duration.ZERO).pollInterval(poll).until(condition);
+        } catch (ConditionTimeoutException e) {
+            // not within the bound: the assertions after the wait report it
         }
-        assertThat(handle.status().state()).isEqualTo(state);
     }
 
     private static byte[] read(Storage storage, long offset, int length) throws IOException {

@@ -1,6 +1,7 @@
 package com.hypertube.torrent.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.hypertube.torrent.metainfo.Metainfo;
 import com.hypertube.torrent.metainfo.TorrentCreator;
@@ -10,6 +11,7 @@ import com.hypertube.torrent.peer.PeerMessage;
 import com.hypertube.torrent.storage.MemoryStorage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -51,17 +53,19 @@ class UnchokedWhileCheckingTest {
             TorrentHandle torrent = client.add(metainfo);
             torrent.addPeers(List.of(new PeerAddress("127.0.0.1", seeder.port())));
             assertThat(unchoked.await(10, TimeUnit.SECONDS)).isTrue();
-            Thread.sleep(200); // our client reads the unchoke while its storage is still being opened
+            // our client reads the unchoke while its storage is still being opened
+            await().atMost(Duration.ofSeconds(10))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(() -> torrent.peerInfos().stream().anyMatch(peer -> !peer.peerChoking()));
 
             checkMayEnd.countDown();
-            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(400);
-            while (System.nanoTime() < until && !askedForABlock(seeder)) {
-                Thread.sleep(10);
-            }
-
-            assertThat(askedForABlock(seeder))
-                    .as("a request within 400 ms of the check's end")
-                    .isTrue();
+            await().atMost(Duration.ofMillis(400))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(10))
+                    .untilAsserted(() -> assertThat(askedForABlock(seeder))
+                            .as("a request within 400 ms of the check's end")
+                            .isTrue());
         }
     }
 
