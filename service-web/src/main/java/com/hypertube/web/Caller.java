@@ -62,6 +62,17 @@ public record Caller(Optional<UUID> userId, String clientId, String name, Set<St
         return userId.orElseThrow();
     }
 
+    /**
+     * Refuses with a 403 problem ({@code forbidden}) unless the caller is an administrator (the first account
+     * and {@code HYPERTUBE_ADMINS}).
+     */
+    public void requireAdmin() {
+        if (!isAdmin()) {
+            throw ProblemTypes.error(
+                    org.springframework.http.HttpStatus.FORBIDDEN, "forbidden", "Only an administrator may do this.");
+        }
+    }
+
     /** Whether this caller is one of these users (an API client is nobody's). */
     public boolean isAnyOf(Collection<UUID> users) {
         return userId.map(users::contains).orElse(false);

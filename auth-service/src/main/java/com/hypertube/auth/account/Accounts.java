@@ -154,7 +154,7 @@ public class Accounts {
     private void requireProofOfOwner(User user, String currentPassword) {
         if (user.passwordHash() != null) {
             // The same throttle as sign-in's: a stolen token must not buy unlimited guesses at the password.
-            String accountKey = "sign-in:user:" + user.username().toLowerCase(Locale.ROOT);
+            String accountKey = Throttles.accountKey(user.username());
             Throttles.refuseIfLocked(accountThrottle, accountKey, "wrong passwords");
             if (currentPassword == null || !hasher.matches(currentPassword, user.passwordHash())) {
                 accountThrottle.failed(accountKey);

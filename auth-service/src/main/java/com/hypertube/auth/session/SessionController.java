@@ -10,7 +10,6 @@ import com.hypertube.auth.token.RefreshTokens.Rotation;
 import com.hypertube.web.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -53,7 +52,7 @@ class SessionController {
     @PostMapping("/login")
     ResponseEntity<Session> login(@Valid @RequestBody SignInRequest request, HttpServletRequest http) {
         RequestOrigin origin = RequestOrigin.of(http);
-        String accountKey = "sign-in:user:" + request.username().toLowerCase(Locale.ROOT);
+        String accountKey = Throttles.accountKey(request.username());
         String addressKey = "sign-in:ip:" + origin.ip();
         // A locked account or address is answered before the password is even looked at.
         Throttles.refuseIfLocked(accountThrottle, accountKey, "failed sign-ins");

@@ -41,6 +41,11 @@ public class Throttles {
         return new Throttle(settings.freeAttempts(), settings.firstLockout(), settings.maxLockout(), clock);
     }
 
+    /** The account's key in the account throttle: sign-in failures and wrong current passwords count together. */
+    public static String accountKey(String username) {
+        return "sign-in:user:" + username.toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Refuses at once, with the 429 below, while this key is locked. */
     public static void refuseIfLocked(Throttle throttle, String key, String what) {
         throttle.retryAfter(key).ifPresent(wait -> {

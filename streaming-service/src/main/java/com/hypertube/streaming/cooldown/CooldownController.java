@@ -1,6 +1,5 @@
 package com.hypertube.streaming.cooldown;
 
-import com.hypertube.web.AdminOnly;
 import com.hypertube.web.Caller;
 import com.hypertube.web.ProblemTypes;
 import java.util.List;
@@ -24,13 +23,13 @@ class CooldownController {
 
     @GetMapping("/api/torrents/cooldowns")
     List<Cooldown> list(Caller caller) {
-        AdminOnly.require(caller);
+        caller.requireAdmin();
         return cooldowns.activeAll();
     }
 
     @DeleteMapping("/api/torrents/cooldowns/{infoHash}")
     ResponseEntity<Void> clear(@PathVariable String infoHash, Caller caller) {
-        AdminOnly.require(caller);
+        caller.requireAdmin();
         if (!cooldowns.clear(infoHash.toLowerCase(Locale.ROOT))) {
             throw ProblemTypes.error(
                     HttpStatus.NOT_FOUND, "no-cooldown", "Torrent " + infoHash + " is not on cooldown.");

@@ -130,17 +130,10 @@ class DownloadProgress {
         log.warn("Download job {} failed: {}", jobId, reason);
     }
 
+    // A torrent no peer has is refused for a while too (seed 004): pressing play again would only wait again.
     private void failForNoPeers(UUID jobId, Watched watch) {
         String reason = "No peer could be reached within " + noPeersTimeout.toSeconds() + " s.";
-        String infoHash = watch.torrent.infoHash().hex();
-        watched.remove(jobId);
-        repository.markFailed(jobId, reason);
-        cooldowns.start(infoHash, NO_PEERS, reason);
-        try {
-            watch.torrent.remove(false);
-        } catch (IOException e) {
-            log.warn("Stopping torrent {} failed", infoHash, e);
-        }
-        log.warn("Download job {} failed: {} Torrent {} is on cooldown.", jobId, reason, infoHash);
+        cooldowns.start(watch.torrent.infoHash().hex(), NO_PEERS, reason);
+        stop(jobId, watch, reason);
     }
 }
