@@ -6,7 +6,6 @@ import com.hypertube.streaming.support.LoopbackSeeder;
 import com.hypertube.streaming.support.ServiceClient;
 import com.hypertube.testinfra.TestInfrastructure;
 import java.net.http.HttpResponse;
-import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,11 +54,7 @@ class DownloadJobsIT {
     @Test
     void aJobCanBeCancelledAndUnknownJobsAreProblems() throws Exception {
         // A torrent no peer has: the job stays unfinished until cancelled.
-        String hash = java.util.HexFormat.of()
-                .formatHex(java.nio.ByteBuffer.allocate(20)
-                        .putLong(new Random().nextLong())
-                        .putLong(new Random().nextLong())
-                        .array());
+        String hash = ServiceClient.randomInfoHash();
         String id = ServiceClient.jobIdOf(service()
                 .send("POST", "/api/stream", "{\"infoHash\":\"" + hash + "\"}")
                 .body());
@@ -77,7 +72,7 @@ class DownloadJobsIT {
 
     @Test
     void eachViewerSeesAndWithdrawsOnlyTheirOwnRequestAndTheLastOneStopsTheTorrent() throws Exception {
-        String hash = randomHash();
+        String hash = ServiceClient.randomInfoHash();
         UUID alice = UUID.randomUUID();
         UUID bob = UUID.randomUUID();
         UUID carol = UUID.randomUUID();
@@ -138,14 +133,6 @@ class DownloadJobsIT {
 
             assertThat(service().awaitJob(id.toString(), "COMPLETED")).contains("\"progress\":100");
         }
-    }
-
-    private static String randomHash() {
-        return java.util.HexFormat.of()
-                .formatHex(java.nio.ByteBuffer.allocate(20)
-                        .putLong(new Random().nextLong())
-                        .putLong(new Random().nextLong())
-                        .array());
     }
 
     private ServiceClient service() {

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hypertube.streaming.support.ServiceClient;
 import com.hypertube.testinfra.TestInfrastructure;
 import java.net.http.HttpResponse;
-import java.util.HexFormat;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,11 +34,11 @@ class DownloadLimitsIT {
     void aUserPastTheirLimitAndEveryonePastTheServersGetA429AndJoiningStillWorks() throws Exception {
         UUID alice = UUID.randomUUID();
         UUID bob = UUID.randomUUID();
-        String first = randomHash();
+        String first = ServiceClient.randomInfoHash();
         assertThat(play(alice, first).statusCode()).isEqualTo(202);
-        assertThat(play(alice, randomHash()).statusCode()).isEqualTo(202);
+        assertThat(play(alice, ServiceClient.randomInfoHash()).statusCode()).isEqualTo(202);
 
-        HttpResponse<String> third = play(alice, randomHash());
+        HttpResponse<String> third = play(alice, ServiceClient.randomInfoHash());
         assertThat(third.statusCode()).isEqualTo(429);
         assertThat(third.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(third.body()).contains("urn:hypertube:problem:too-many-downloads", "2 downloads under way");
@@ -48,19 +46,13 @@ class DownloadLimitsIT {
         assertThat(play(bob, first).statusCode()).isEqualTo(202);
         assertThat(play(alice, first).statusCode()).isEqualTo(202);
 
-        assertThat(play(bob, randomHash()).statusCode()).isEqualTo(202); // the server's third
-        HttpResponse<String> fourth = play(UUID.randomUUID(), randomHash());
+        assertThat(play(bob, ServiceClient.randomInfoHash()).statusCode()).isEqualTo(202); // the server's third
+        HttpResponse<String> fourth = play(UUID.randomUUID(), ServiceClient.randomInfoHash());
         assertThat(fourth.statusCode()).isEqualTo(429);
         assertThat(fourth.body()).contains("3 downloads under way");
     }
 
     private HttpResponse<String> play(UUID user, String hash) throws Exception {
         return new ServiceClient(port).sendAs(user, "POST", "/api/stream", "{\"infoHash\":\"" + hash + "\"}");
-    }
-
-    private static String randomHash() {
-        byte[] bytes = new byte[20];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }

@@ -10,14 +10,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +54,7 @@ class DownloadLimitsRaceIT {
         List<Callable<Integer>> presses = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             presses.add(() -> service()
-                    .sendAs(user, "POST", "/api/stream", "{\"infoHash\":\"" + randomHash() + "\"}")
+                    .sendAs(user, "POST", "/api/stream", "{\"infoHash\":\"" + ServiceClient.randomInfoHash() + "\"}")
                     .statusCode());
         }
         int accepted = 0;
@@ -72,10 +70,14 @@ class DownloadLimitsRaceIT {
     void aRefusedUploadLeavesNoSavedTorrentAndAnAdminStopsAnyonesJob() throws Exception {
         UUID user = UUID.randomUUID();
         String first = ServiceClient.jobIdOf(service()
-                .sendAs(user, "POST", "/api/stream", "{\"infoHash\":\"" + randomHash() + "\"}")
+                .sendAs(user, "POST", "/api/stream", "{\"infoHash\":\"" + ServiceClient.randomInfoHash() + "\"}")
                 .body());
         assertThat(service()
-                        .sendAs(user, "POST", "/api/stream", "{\"infoHash\":\"" + randomHash() + "\"}")
+                        .sendAs(
+                                user,
+                                "POST",
+                                "/api/stream",
+                                "{\"infoHash\":\"" + ServiceClient.randomInfoHash() + "\"}")
                         .statusCode())
                 .isEqualTo(202);
         Files.write(temp.resolve("film.mp4"), new byte[100_000]);
@@ -97,11 +99,5 @@ class DownloadLimitsRaceIT {
 
     private ServiceClient service() {
         return new ServiceClient(port);
-    }
-
-    private static String randomHash() {
-        byte[] bytes = new byte[20];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }

@@ -14,8 +14,6 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
@@ -78,7 +76,8 @@ class OutageIT {
         BROKER.off();
         HttpResponse<String> started;
         try {
-            started = service().send("POST", "/api/stream", "{\"infoHash\":\"" + randomHash() + "\"}");
+            started =
+                    service().send("POST", "/api/stream", "{\"infoHash\":\"" + ServiceClient.randomInfoHash() + "\"}");
         } finally {
             BROKER.on();
         }
@@ -132,11 +131,5 @@ class OutageIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String randomHash() {
-        byte[] bytes = new byte[20];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }

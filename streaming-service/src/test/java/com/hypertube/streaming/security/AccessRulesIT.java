@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hypertube.streaming.support.ServiceClient;
 import com.hypertube.testinfra.TestInfrastructure;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.util.HexFormat;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,11 +30,15 @@ class AccessRulesIT {
     @Test
     void withoutAnIdentityEveryApiCallIsA401Problem() throws Exception {
         String job = ServiceClient.jobIdOf(service()
-                .send("POST", "/api/stream", "{\"infoHash\":\"" + randomHash() + "\"}")
+                .send("POST", "/api/stream", "{\"infoHash\":\"" + ServiceClient.randomInfoHash() + "\"}")
                 .body());
         String[][] calls = {
-            {"GET", "/api/downloads"}, {"GET", "/api/downloads/" + job}, {"DELETE", "/api/downloads/" + job},
-            {"GET", "/api/torrents/cooldowns"}, {"POST", "/api/stream"}, {"GET", "/stream/proxy/" + randomHash()},
+            {"GET", "/api/downloads"},
+            {"GET", "/api/downloads/" + job},
+            {"DELETE", "/api/downloads/" + job},
+            {"GET", "/api/torrents/cooldowns"},
+            {"POST", "/api/stream"},
+            {"GET", "/stream/proxy/" + ServiceClient.randomInfoHash()},
         };
         for (String[] call : calls) {
             HttpResponse<String> answer = service().sendWithHeaders(call[0], call[1], null);
@@ -51,7 +52,7 @@ class AccessRulesIT {
     @Test
     void anApiClientSeesNobodysDownloadsAndCannotStartOrCancelOne() throws Exception {
         String job = ServiceClient.jobIdOf(service()
-                .send("POST", "/api/stream", "{\"infoHash\":\"" + randomHash() + "\"}")
+                .send("POST", "/api/stream", "{\"infoHash\":\"" + ServiceClient.randomInfoHash() + "\"}")
                 .body());
 
         assertThat(service()
@@ -65,15 +66,16 @@ class AccessRulesIT {
         HttpResponse<String> cancel = service().sendWithHeaders("DELETE", "/api/downloads/" + job, null, API_CLIENT);
         assertThat(cancel.statusCode()).isEqualTo(403);
         assertThat(cancel.body()).contains("urn:hypertube:problem:forbidden");
-        HttpResponse<String> start =
-                service().sendWithHeaders("POST", "/api/stream", "{\"infoHash\":\"" + randomHash() + "\"}", API_CLIENT);
+        HttpResponse<String> start = service()
+                .sendWithHeaders(
+                        "POST", "/api/stream", "{\"infoHash\":\"" + ServiceClient.randomInfoHash() + "\"}", API_CLIENT);
         assertThat(start.statusCode()).isEqualTo(403);
         // A user's token narrowed to reading is refused the same way.
         HttpResponse<String> readOnlyUser = service()
                 .sendWithHeaders(
                         "POST",
                         "/api/stream",
-                        "{\"infoHash\":\"" + randomHash() + "\"}",
+                        "{\"infoHash\":\"" + ServiceClient.randomInfoHash() + "\"}",
                         "X-User-Id",
                         UUID.randomUUID().toString(),
                         "X-Token-Scope",
@@ -87,7 +89,7 @@ class AccessRulesIT {
         assertThat(asUser.statusCode()).isEqualTo(403);
         assertThat(asUser.body()).contains("urn:hypertube:problem:forbidden");
         assertThat(service()
-                        .send("DELETE", "/api/torrents/cooldowns/" + randomHash(), null)
+                        .send("DELETE", "/api/torrents/cooldowns/" + ServiceClient.randomInfoHash(), null)
                         .statusCode())
                 .isEqualTo(403);
         assertThat(service()
@@ -98,14 +100,14 @@ class AccessRulesIT {
         assertThat(service().sendAsAdmin("GET", "/api/torrents/cooldowns", null).statusCode())
                 .isEqualTo(200);
         assertThat(service()
-                        .sendAsAdmin("DELETE", "/api/torrents/cooldowns/" + randomHash(), null)
+                        .sendAsAdmin("DELETE", "/api/torrents/cooldowns/" + ServiceClient.randomInfoHash(), null)
                         .statusCode())
                 .isEqualTo(404);
     }
 
     @Test
     void aTorrentsDebugPanelIsForThoseWhoAskedForItAndAdmins() throws Exception {
-        String hash = randomHash();
+        String hash = ServiceClient.randomInfoHash();
         UUID asker = UUID.randomUUID();
         assertThat(service()
                         .sendAs(asker, "POST", "/api/stream", "{\"infoHash\":\"" + hash + "\"}")
@@ -124,15 +126,5 @@ class AccessRulesIT {
 
     private ServiceClient service() {
         return new ServiceClient(port);
-    }
-
-    private static String randomHash() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return HexFormat.of()
-                .formatHex(ByteBuffer.allocate(20)
-                        .putLong(random.nextLong())
-                        .putLong(random.nextLong())
-                        .putInt(random.nextInt())
-                        .array());
     }
 }

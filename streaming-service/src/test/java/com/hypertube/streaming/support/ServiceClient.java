@@ -132,6 +132,13 @@ public final class ServiceClient {
         return body.get();
     }
 
+    /** An info hash no torrent has: for jobs whose torrent never finds a peer. */
+    public static String randomInfoHash() {
+        byte[] bytes = new byte[20];
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
     public static String jobIdOf(String json) {
         return json.replaceAll(".*\"jobId\":\"([^\"]+)\".*", "$1");
     }
