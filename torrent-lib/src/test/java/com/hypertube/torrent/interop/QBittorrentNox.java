@@ -137,6 +137,12 @@ final class QBittorrentNox implements AutoCloseable {
 
     /** Tells it of a peer to dial for the torrent (hex info hash), as {@code host:port}. */
     void addPeer(String hash, String peer) throws IOException, InterruptedException {
+        // torrents/add answers before the torrent is loaded, and addPeers for a torrent not loaded yet is dropped
+        // without a word (seen here: the peer list stayed empty for the whole bound): wait until it is known.
+        await().atMost(Duration.ofSeconds(15))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> get("torrents/info?hashes=" + hash).contains(hash));
         post("torrents/addPeers", "hashes=" + hash + "&peers=" + URLEncoder.encode(peer, StandardCharsets.UTF_8));
     }
 
