@@ -1,64 +1,39 @@
 package com.hypertube.torrent.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.hypertube.torrent.magnet.MagnetLink;
 import com.hypertube.torrent.metainfo.Metainfo;
 import com.hypertube.torrent.metainfo.TorrentCreator;
-import com.hypertube.torrent.net.AddressPolicy;
 import com.hypertube.torrent.peer.PeerAddress;
-import com.hypertube.torrent.session.TorrentClient;
 import com.hypertube.torrent.session.TorrentHandle;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Our client and Transmission on 127.0.0.1, both ways: it seeds and we download (by .torrent, by magnet);
  * we seed and it downloads. Transmission never dials a loopback address, so for the latter our seeder finds
  * it through the tracker and dials it. 8 MiB, byte-exact, each within 45 s.
  */
-class TransmissionInteropIT {
+class TransmissionInteropIT extends RealClientInterop {
 
-    private static final int SIZE = 8 * 1024 * 1024 + 4_321;
+    @Override
+    boolean clientInstalled() {
+        return TransmissionDaemon.installed();
+    }
+
+    @Override
+    String missingClient() {
+        return "transmission-daemon is not installed (Debian package transmission-daemon): skipped";
+    }
+
     // Transmission unchokes a new peer at its rechoke, every 10 s: 8 MiB took 13 s here, our seeding to two 31 s.
     private static final Duration BOUND = Duration.ofSeconds(45);
-
-    @TempDir
-    Path temp;
-
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-    private byte[] content;
-    private Path seedFolder;
-
-    @BeforeEach
-    void content() throws IOException {
-        assumeTrue(
-                TransmissionDaemon.installed(),
-                "transmission-daemon is not installed (Debian package transmission-daemon): skipped");
-        content = new byte[SIZE];
-        new Random(SIZE).nextBytes(content);
-        seedFolder = Files.createDirectories(temp.resolve("seed"));
-        Files.write(seedFolder.resolve("film.mkv"), content);
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable closeable : toClose.reversed()) {
-            closeable.close();
-        }
-    }
 
     @Test
     void weDownloadFromATransmissionSeederByTorrent() throws Exception {
@@ -121,24 +96,6 @@ class TransmissionInteropIT {
 
     private TransmissionDaemon transmission() throws IOException, InterruptedException {
         Path home = Files.createTempDirectory(temp, "transmission");
-        TransmissionDaemon daemon = TransmissionDaemon.start(home);
-        toClose.add(daemon);
-        return daemon;
-    }
-
-    private TorrentClient client(Path downloadRoot) throws IOException {
-        TorrentClient client = TorrentClient.builder()
-                .port(0)
-                .bindAddress(InetAddress.getLoopbackAddress())
-                .trackerAddresses(AddressPolicy.publicOnly().allowing("127.0.0.0/8"))
-                .downloadRoot(downloadRoot)
-                .build();
-        toClose.add(client);
-        return client;
-    }
-
-    private <T extends AutoCloseable> T track(T closeable) {
-        toClose.add(closeable);
-        return closeable;
+        return track(TransmissionDaemon.start(home));
     }
 }
