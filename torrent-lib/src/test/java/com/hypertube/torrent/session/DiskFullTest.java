@@ -63,6 +63,11 @@ class DiskFullTest {
                     .pollDelay(Duration.ZERO)
                     .pollInterval(Duration.ofMillis(25))
                     .untilAsserted(() -> assertThat(handle.status().state()).isEqualTo(TorrentState.PAUSED));
+            // Listeners hear of it after the state changed, outside the session's lock: wait for the event too.
+            await().atMost(Duration.ofSeconds(5))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(25))
+                    .until(() -> events.stream().anyMatch(TorrentEvent.DiskFull.class::isInstance));
 
             assertThat(events)
                     .filteredOn(TorrentEvent.DiskFull.class::isInstance)
