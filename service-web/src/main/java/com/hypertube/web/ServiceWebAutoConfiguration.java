@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -88,6 +89,13 @@ public class ServiceWebAutoConfiguration {
                 resolvers.add(new CallerArgumentResolver());
             }
         };
+    }
+
+    /** The one clock a service reads; a test replaces it (a bean of its own) to move time instead of sleeping. */
+    @Bean
+    @ConditionalOnMissingBean
+    InstantSource clock() {
+        return InstantSource.system();
     }
 
     @Bean

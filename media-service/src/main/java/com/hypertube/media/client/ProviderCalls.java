@@ -1,0 +1,163 @@
+package com.hypertube.media.client;
+
+import com.hypertube.media.client.ProviderException.Reason;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriBuilder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How the catalog calls one metadata provider: a GET, its status read (404 is an answer, not a failure), a
+ * provider's {@code 429} honoured for as long as its {@code Retry-After} says (calls during that time fail at
+ * once, without reaching it), a circuit breaker that stops calling a provider that keeps failing, and the body
+ * parsed into the documented records.
+ */
+final class ProviderCalls {
+
+    static final JsonMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    // The largest answer read (a details call with credits is ~100 KiB); a bigger one is cut and fails to parse.
+    private static final int MAX_BODY_BYTES = 8 << 20;
+
+    // When a provider says 429 without saying for how long.
+    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(10);
+
+    private final String provider;
+    private final RestClient http;
+    private final InstantSource clock;
+    private final CircuitBreaker breaker;
+    private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.EPOCH);
+
+    ProviderCalls(String provider, RestClient http, InstantSource clock) {
+        this.provider = provider;
+        this.http = http;
+        this.clock = clock;
+        this.breaker = CircuitBreaker.of(
+                provider,
+                CircuitBreakerConfig.custom()
+                        .slidingWindowSize(20)
+                        .minimumNumberOfCalls(5)
+                        .failureRateThreshold(50)
+                        .waitDurationInOpenState(Duration.ofSeconds(30))
+                        // Only outages open the breaker: a refused key or a bad body will not mend by waiting.
+                        .recordException(e -> e instanceof ProviderException p && p.reason() == Reason.UNAVAILABLE)
+                        .build());
+    }
+
+    /** The body of a GET as text, or empty on a 404. */
+    Optional<String> get(Function<UriBuilder, URI> uri, HttpHeaders headers) {
+        Instant until = pausedUntil.get();
+        if (clock.instant().isBefore(until)) {
+            throw new ProviderException(
+                    provider,
+                    Reason.RATE_LIMITED,
+                    "still rate-limited",
+                    Duration.between(clock.instant(), until),
+                    null);
+        }
+        try {
+            return breaker.executeSupplier(() -> call(uri, headers));
+        } catch (CallNotPermittedException open) {
+            throw new ProviderException(provider, Reason.UNAVAILABLE, "failing, not called for a while", null, open);
+        }
+    }
+
+    <T> T parse(String body, Class<T> type) {
+        try {
+            T value = JSON.readValue(body, type);
+            if (value == null) {
+                throw new ProviderException(provider, Reason.MALFORMED, "an empty body", null, null);
+            }
+            return value;
+        } catch (JacksonException e) {
+            throw new ProviderException(provider, Reason.MALFORMED, "a body that is not its documented JSON", null, e);
+        }
+    }
+
+    private Optional<String> call(Function<UriBuilder, URI> uri, HttpHeaders headers) {
+        try {
+            return http.get().uri(uri).headers(h -> h.addAll(headers)).exchange((request, response) -> {
+                int status = response.getStatusCode().value();
+                String body = new String(response.getBody().readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
+                if (status == 404) {
+                    return Optional.<String>empty();
+                }
+                if (status == 429) {
+                    Duration wait = retryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+                    pausedUntil.accumulateAndGet(clock.instant().plus(wait), (a, b) -> a.isAfter(b) ? a : b);
+                    throw new ProviderException(provider, Reason.RATE_LIMITED, "429 Too Many Requests", wait, null);
+                }
+                if (status == 401) {
+                    throw new ProviderException(
+                            provider, Reason.REFUSED_KEY, "refused the key: " + message(body), null, null);
+                }
+                if (status >= 200 && status < 300) {
+                    return Optional.of(body);
+                }
+                Reason reason = status >= 500 ? Reason.UNAVAILABLE : Reason.MALFORMED;
+                throw new ProviderException(provider, reason, "answered " + status + ": " + message(body), null, null);
+            });
+        } catch (ResourceAccessException e) {
+            throw new ProviderException(
+                    provider, Reason.UNAVAILABLE, "did not answer in time or refused the connection", null, e);
+        } catch (RestClientException e) {
+            throw new ProviderException(provider, Reason.UNAVAILABLE, "the call failed", null, e);
+        }
+    }
+
+    /** TMDB's error body says what went wrong; anything else is cut short (it is logged, never shown). */
+    private static String message(String body) {
+        try {
+            TmdbModels.Error error = JSON.readValue(body, TmdbModels.Error.class);
+            if (error != null && error.statusMessage() != null) {
+                return error.statusMessage();
+            }
+        } catch (JacksonException ignored) {
+            // not TMDB's format
+        }
+        return body.length() > 200 ? body.substring(0, 200) + "…" : body;
+    }
+
+    /** {@code Retry-After} in seconds or as an HTTP date (RFC 9110), capped at an hour. */
+    Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return DEFAULT_RETRY_AFTER;
+        }
+        Duration wait;
+        try {
+            wait = Duration.ofSeconds(Long.parseLong(header.trim()));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = DateTimeFormatter.RFC_1123_DATE_TIME.parse(header.trim(), Instant::from);
+                wait = Duration.between(clock.instant(), at);
+            } catch (DateTimeParseException notDate) {
+                return DEFAULT_RETRY_AFTER;
+            }
+        }
+        if (wait.isNegative()) {
+            return Duration.ZERO;
+        }
+        return wait.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : wait;
+    }
+}

@@ -1,0 +1,47 @@
+package com.hypertube.media.client;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A metadata provider (TMDB, OMDb) could not answer. The catalog answers from its database instead; the sync
+ * waits {@link #retryAfter()} when the provider asked it to.
+ */
+public class ProviderException extends RuntimeException {
+
+    /** Why the provider did not answer. */
+    public enum Reason {
+        /** 429: too many calls; {@code Retry-After} says for how long. */
+        RATE_LIMITED,
+        /** 401: the key is wrong or revoked; nothing will work until an administrator fixes it. */
+        REFUSED_KEY,
+        /** 5xx, a timeout, a refused connection, or a circuit breaker open after many of those. */
+        UNAVAILABLE,
+        /** A 2xx whose body is not what the provider documents. */
+        MALFORMED
+    }
+
+    private final String provider;
+    private final Reason reason;
+    private final Duration retryAfter;
+
+    public ProviderException(String provider, Reason reason, String message, Duration retryAfter, Throwable cause) {
+        super(provider + ": " + message, cause);
+        this.provider = provider;
+        this.reason = reason;
+        this.retryAfter = retryAfter;
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** How long to leave the provider alone, when it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+}

@@ -1,0 +1,43 @@
+package com.hypertube.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The one way a service calls out over HTTP (a provider such as TMDB or YTS, or another service): Spring's
+ * {@link RestClient} on the JDK's client, with a connect and a read timeout always set (a provider that never
+ * answers must not hold a request thread), no redirects followed (a provider's answer is never a hop to
+ * somewhere the configuration did not name), our user agent, and the current request id passed on so one
+ * request's lines can be found in every service's log.
+ */
+public final class OutboundHttp {
+
+    public static final String USER_AGENT = "Hypertube/0.1 (+self-hosted)";
+
+    private OutboundHttp() {}
+
+    /** A client for one base address, with these timeouts. */
+    public static RestClient client(URI baseUrl, Duration connectTimeout, Duration readTimeout) {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(readTimeout);
+        return RestClient.builder()
+                .baseUrl(baseUrl.toString())
+                .requestFactory(requests)
+                .defaultHeader("User-Agent", USER_AGENT)
+                .requestInterceptor((request, body, execution) -> {
+                    String requestId = RequestId.current();
+                    if (requestId != null) {
+                        request.getHeaders().set(RequestId.HEADER, requestId);
+                    }
+                    return execution.execute(request, body);
+                })
+                .build();
+    }
+}
