@@ -1,16 +1,16 @@
 package com.hypertube.media;
 
+import com.hypertube.media.support.MediaTestConfiguration;
 import com.hypertube.testinfra.ServiceConventionsContract;
-import com.hypertube.testinfra.TestInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestInfrastructure.class)
+@Import(MediaTestConfiguration.class)
 class MediaServiceIT extends ServiceConventionsContract {
 
     MediaServiceIT() {
-        super("media-service", "media", "movies");
+        super("media-service", "media", "titles");
     }
 
     @Override

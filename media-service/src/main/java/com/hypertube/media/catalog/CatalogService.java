@@ -135,7 +135,10 @@ public class CatalogService {
     /** Reads a title's details from TMDB (cached) into the database. */
     void fetchDetails(TitleRow row) {
         tmdb.details(row.kind().tmdb, row.tmdbId(), "en-US")
-                .ifPresent(details -> writer.applyDetails(row.id(), row.kind(), details));
+                .ifPresentOrElse(
+                        details -> writer.applyDetails(row.id(), row.kind(), details),
+                        // TMDB no longer has it: asked again only when it is stale, not at every run or view.
+                        () -> writer.markDetailsRead(row.id()));
     }
 
     private void searchTmdb(BrowseQuery query) {

@@ -164,6 +164,12 @@ public class TitleWriter {
         }
     }
 
+    void markDetailsRead(UUID id) {
+        jdbc.sql("UPDATE titles SET details_fetched_at = ? WHERE id = ?")
+                .params(Timestamp.from(clock.instant()), id)
+                .update();
+    }
+
     public void applySeason(UUID id, Season season) {
         if (season.seasonNumber() == null) {
             return;

@@ -16,12 +16,11 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Seed 002's background sync: lists (trending and popular films and series), stale titles' details, and IMDb
- * ratings, each on its own schedule and each on one instance at a time (ShedLock, in Postgres). A provider that
+ * ratings, each run on one instance at a time (ShedLock, in Postgres; {@link SyncSchedule} says when). A provider that
  * rate-limits ends the run: the next one starts after the interval, by when its {@code Retry-After} has passed.
  */
 @Component
@@ -54,26 +53,24 @@ public class CatalogSync {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "10s", fixedDelayString = "${hypertube.media.sync.list-interval}")
+    /** The list refresh, unless another instance is running it (then this call does nothing). */
     @SchedulerLock(name = "catalog-lists", lockAtMostFor = "30m", lockAtLeastFor = "1m")
-    void scheduledLists() {
-        if (properties.sync().enabled() && tmdb.configured()) {
+    public void listsOnce() {
+        if (tmdb.configured()) {
             refreshLists();
         }
     }
 
-    @Scheduled(initialDelayString = "2m", fixedDelayString = "${hypertube.media.sync.details-interval}")
     @SchedulerLock(name = "catalog-details", lockAtMostFor = "30m", lockAtLeastFor = "1m")
-    void scheduledDetails() {
-        if (properties.sync().enabled() && tmdb.configured()) {
+    public void detailsOnce() {
+        if (tmdb.configured()) {
             refreshDetails();
         }
     }
 
-    @Scheduled(initialDelayString = "5m", fixedDelayString = "${hypertube.media.sync.ratings-interval}")
     @SchedulerLock(name = "catalog-ratings", lockAtMostFor = "30m", lockAtLeastFor = "1m")
-    void scheduledRatings() {
-        if (properties.sync().enabled() && omdb.configured()) {
+    public void ratingsOnce() {
+        if (omdb.configured()) {
             refreshRatings();
         }
     }
