@@ -2,7 +2,8 @@ package com.hypertube.media.client;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.hypertube.media.MediaProperties;
-import com.hypertube.web.OutboundHttp;
+import com.hypertube.web.client.OutboundHttp;
+import com.hypertube.web.client.ProviderCalls;
 import java.time.InstantSource;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;

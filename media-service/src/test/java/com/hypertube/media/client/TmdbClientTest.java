@@ -11,9 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.hypertube.media.client.ProviderException.Reason;
 import com.hypertube.media.support.MovableClock;
 import com.hypertube.media.support.TestSettings;
+import com.hypertube.web.client.ProviderException;
+import com.hypertube.web.client.ProviderException.Reason;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

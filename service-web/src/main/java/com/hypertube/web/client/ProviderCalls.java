@@ -1,6 +1,6 @@
-package com.hypertube.media.client;
+package com.hypertube.web.client;
 
-import com.hypertube.media.client.ProviderException.Reason;
+import com.hypertube.web.client.ProviderException.Reason;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -25,14 +25,15 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * How the catalog calls one metadata provider: a GET, its status read (404 is an answer, not a failure), a
+ * How a service calls one outside provider (TMDB, OMDb, YTS, an indexer): a GET, its status read (404 is an answer, not a failure), a
  * provider's {@code 429} honoured for as long as its {@code Retry-After} says (calls during that time fail at
  * once, without reaching it), a circuit breaker that stops calling a provider that keeps failing, and the body
  * parsed into the documented records.
  */
-final class ProviderCalls {
+public final class ProviderCalls {
 
-    static final JsonMapper JSON = JsonMapper.builder()
+    /** Reads providers' JSON: snake_case names, unknown fields ignored (providers add fields freely). */
+    public static final JsonMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
@@ -49,7 +50,7 @@ final class ProviderCalls {
     private final CircuitBreaker breaker;
     private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.EPOCH);
 
-    ProviderCalls(String provider, RestClient http, InstantSource clock) {
+    public ProviderCalls(String provider, RestClient http, InstantSource clock) {
         this.provider = provider;
         this.http = http;
         this.clock = clock;
@@ -66,7 +67,7 @@ final class ProviderCalls {
     }
 
     /** The body of a GET as text, or empty on a 404. */
-    Optional<String> get(Function<UriBuilder, URI> uri, HttpHeaders headers) {
+    public Optional<String> get(Function<UriBuilder, URI> uri, HttpHeaders headers) {
         Instant until = pausedUntil.get();
         if (clock.instant().isBefore(until)) {
             throw new ProviderException(
@@ -83,7 +84,8 @@ final class ProviderCalls {
         }
     }
 
-    <T> T parse(String body, Class<T> type) {
+    /** The body as the provider's documented record; anything else is {@link Reason#MALFORMED}. */
+    public <T> T parse(String body, Class<T> type) {
         try {
             T value = JSON.readValue(body, type);
             if (value == null) {
@@ -126,21 +128,26 @@ final class ProviderCalls {
         }
     }
 
-    /** TMDB's error body says what went wrong; anything else is cut short (it is logged, never shown). */
+    /**
+     * What a provider's error body says (TMDB's {@code status_message}, OMDb's {@code Error}, a common
+     * {@code message} or {@code error}); anything else is cut short. It goes to the log, never to a user.
+     */
     private static String message(String body) {
         try {
-            TmdbModels.Error error = JSON.readValue(body, TmdbModels.Error.class);
-            if (error != null && error.statusMessage() != null) {
-                return error.statusMessage();
+            tools.jackson.databind.JsonNode error = JSON.readTree(body);
+            for (String field : new String[] {"status_message", "Error", "message", "error"}) {
+                if (error != null && error.path(field).isString()) {
+                    return error.path(field).asString();
+                }
             }
         } catch (JacksonException ignored) {
-            // not TMDB's format
+            // not JSON
         }
         return body.length() > 200 ? body.substring(0, 200) + "…" : body;
     }
 
     /** {@code Retry-After} in seconds or as an HTTP date (RFC 9110), capped at an hour. */
-    Duration retryAfter(String header) {
+    public Duration retryAfter(String header) {
         if (header == null || header.isBlank()) {
             return DEFAULT_RETRY_AFTER;
         }

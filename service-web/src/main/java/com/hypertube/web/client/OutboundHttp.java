@@ -1,5 +1,6 @@
-package com.hypertube.web;
+package com.hypertube.web.client;
 
+import com.hypertube.web.RequestId;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;

@@ -1,11 +1,11 @@
-package com.hypertube.media.client;
+package com.hypertube.web.client;
 
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A metadata provider (TMDB, OMDb) could not answer. The catalog answers from its database instead; the sync
- * waits {@link #retryAfter()} when the provider asked it to.
+ * An outside provider (TMDB, OMDb, YTS, an indexer) could not answer. Callers answer from what they have
+ * instead; a background job waits {@link #retryAfter()} when the provider asked it to.
  */
 public class ProviderException extends RuntimeException {
 
