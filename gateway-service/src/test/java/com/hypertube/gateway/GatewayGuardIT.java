@@ -180,6 +180,35 @@ class GatewayGuardIT {
         assertThat(write.body()).contains("urn:hypertube:problem:forbidden");
     }
 
+    /** The subject's public API ({@code /movies}, {@code /comments}, {@code /users}) is an API, not UI files. */
+    @Test
+    @org.junit.jupiter.api.Tag("security")
+    void theSubjectsPublicApiNeedsATokenAndAClientOnlyReadsIt() throws Exception {
+        Map<String, String> client = Map.of("Authorization", "Bearer " + tokens.client("htc_test"));
+        int before = service.seen().size();
+
+        for (String path : List.of(
+                "/movies",
+                "/movies/1",
+                "/comments",
+                "/comments/1",
+                "/users",
+                "/users/1",
+                "//movies",
+                "/%6Dovies",
+                "/movies;x=1",
+                "/MOVIES")) {
+            assertThat(rawStatus(path)).as("GET %s without a token", path).isIn(400, 401, 404);
+        }
+        assertThat(service.seen().size() - before)
+                .as("requests that reached a service")
+                .isZero();
+        assertThat(send("GET", "/movies/42", client).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/users", client).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/comments", client).statusCode()).isEqualTo(403);
+        assertThat(send("PATCH", "/users/1", client).statusCode()).isEqualTo(403);
+    }
+
     @Test
     void publicPathsNeedNoTokenAndAStaleCookieDoesNotBlockThem() throws Exception {
         Map<String, String> stale = Map.of("Cookie", "ht_access=expired.garbage.token");

@@ -20,9 +20,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Profiles: one's own (read and change) and other users' public fields. */
+/**
+ * Profiles: one's own (read and change) and other users' public fields. Also at {@code /users}, the subject's
+ * public API path, with the same rules.
+ */
 @RestController
-@RequestMapping("/api/users")
+@RequestMapping({"/api/users", "/users"})
 class UserController {
 
     private final Accounts accounts;

@@ -136,6 +136,28 @@ class AccountsIT extends AuthIntegrationTest {
     }
 
     @Test
+    void theSubjectsPublicUsersPathsFollowTheSameRules() throws Exception {
+        AuthApi api = api();
+        Answer alice = api.login(api.register("public_a"));
+        String token = alice.text("accessToken");
+        String aliceId = alice.json().get("user").get("id").asString();
+        String bobId =
+                api.login(api.register("public_b")).json().get("user").get("id").asString();
+
+        assertThat(api.get("/users", token).json().get("items").size()).isPositive();
+        assertThat(api.get("/users/" + bobId, token).text("email")).isNull();
+        assertThat(api.send("PATCH", "/users/" + aliceId, Map.of("firstName", "Alicia"), AuthApi.bearer(token))
+                        .text("firstName"))
+                .isEqualTo("Alicia");
+        Answer attack = api.send("PATCH", "/users/" + bobId, Map.of("firstName", "pwned"), AuthApi.bearer(token));
+        assertThat(attack.status()).isEqualTo(403);
+        Answer put = api.send("PUT", "/users/" + aliceId, Map.of(), AuthApi.bearer(token));
+        assertThat(put.status()).isEqualTo(405);
+        assertThat(put.header("Allow")).contains("GET").contains("PATCH");
+        assertThat(api.get("/users", null).status()).isEqualTo(401);
+    }
+
+    @Test
     void othersSeePublicFieldsOnlyAndTheListIsPaged() throws Exception {
         AuthApi api = api();
         String viewer = api.login(api.register("viewer")).text("accessToken");

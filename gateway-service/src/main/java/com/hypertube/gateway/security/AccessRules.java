@@ -19,8 +19,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Who may do what, decided in one step: public paths are open; a user's token ({@code scope=user}) opens
- * everything else; an API client's ({@code scope=read}) only GET and HEAD under {@code /api} and
- * {@code /stream}. One decision instead of a list of matcher-to-rule entries, which Spring Security walks
+ * everything else; an API client's ({@code scope=read}) only GET and HEAD under {@code /api}, {@code /stream}
+ * and the subject's public API ({@code /movies}, {@code /comments}, {@code /users}). One decision instead of a list of matcher-to-rule entries, which Spring Security walks
  * with a reactive chain per entry on every request.
  */
 final class AccessRules implements ReactiveAuthorizationManager<AuthorizationContext> {
@@ -29,7 +29,8 @@ final class AccessRules implements ReactiveAuthorizationManager<AuthorizationCon
     private static final AuthorizationDecision DENIED = new AuthorizationDecision(false);
     private static final Set<String> READERS = Set.of("SCOPE_" + Scopes.USER, "SCOPE_" + Scopes.READ);
     private static final Set<String> USERS = Set.of("SCOPE_" + Scopes.USER);
-    private static final List<PathPattern> READ_AREAS = PublicPaths.patterns("/api/**", "/stream/**");
+    private static final List<PathPattern> READ_AREAS =
+            PublicPaths.patterns("/api/**", "/stream/**", "/movies/**", "/comments/**", "/users/**");
     /** The gateway's own metrics and endpoints besides health: for administrators only. */
     private static final List<PathPattern> ADMIN_AREAS = PublicPaths.patterns("/actuator/**");
 

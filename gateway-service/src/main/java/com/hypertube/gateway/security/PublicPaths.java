@@ -19,8 +19,12 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 final class PublicPaths {
 
-    /** Paths that hold an API or a stream: everything outside them is the UI's static files. */
-    static final List<String> PROTECTED_AREAS = List.of("/api/**", "/stream/**", "/oauth/**", "/actuator/**");
+    /**
+     * Paths that hold an API or a stream (the subject's public API is {@code /movies}, {@code /comments} and
+     * {@code /users}, so the web app's own routes never use those): everything outside them is the UI's files.
+     */
+    static final List<String> PROTECTED_AREAS =
+            List.of("/api/**", "/stream/**", "/oauth/**", "/actuator/**", "/movies/**", "/comments/**", "/users/**");
 
     /** A method (null: any) and the paths it opens. */
     private record Rule(HttpMethod method, List<PathPattern> paths) {

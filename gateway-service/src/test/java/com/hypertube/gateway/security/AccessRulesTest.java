@@ -61,7 +61,11 @@ class AccessRulesTest {
         "GET, /api-docs/auth-service, true",
         "OPTIONS, /api/users/me, true",
         "GET, /, true",
-        "GET, /movies/42, true",
+        "GET, /watch/42, true",
+        // The subject's public API, not a page of the app:
+        "GET, /movies/42, false",
+        "GET, /comments, false",
+        "GET, /users/1, false",
         "HEAD, /app.js, true",
         "POST, /movies/42, false",
         "GET, /api/users/me, false",
