@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param omdb where IMDb ratings come from, when a key is set
  * @param sync the background refresh
  * @param comments limits on what users write
+ * @param listCacheTtl how long a page of a list is reused for everyone before it is read again (a user's own
+ *     marks are added to it fresh); titles change a few times a day, pages are read many times a second
  */
 @Validated
 @ConfigurationProperties("hypertube.media")
@@ -25,7 +27,8 @@ public record MediaProperties(
         @Valid @NotNull Tmdb tmdb,
         @Valid @NotNull Omdb omdb,
         @Valid @NotNull Sync sync,
-        @Valid @NotNull Comments comments) {
+        @Valid @NotNull Comments comments,
+        @NotNull Duration listCacheTtl) {
 
     /**
      * TMDB API v3.

@@ -1,5 +1,8 @@
 package com.hypertube.media.catalog;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.hypertube.media.MediaProperties;
 import com.hypertube.media.catalog.CatalogViews.TitleDetails;
 import com.hypertube.media.catalog.CatalogViews.TitlePage;
@@ -8,6 +11,7 @@ import com.hypertube.media.client.TmdbClient;
 import com.hypertube.web.ProblemTypes;
 import com.hypertube.web.client.ProviderException;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,9 +44,37 @@ public class CatalogService {
     private final TitleViews views;
     private final Duration searchTimeout;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private final ViewerMarks marks;
+    // Pages as everyone sees them (no viewer), and genre names: read many times a second, changed a few times a
+    // day. The clock drives expiry so tests move time instead of waiting.
+    private final Cache<BrowseQuery, List<TitleRow>> pages;
+    private final Cache<String, Map<String, String>> genreNames;
+    private final Cache<TitleKind, List<String>> genresInUse;
 
     CatalogService(
-            TitleRepository titles, TitleWriter writer, TmdbClient tmdb, TitleViews views, MediaProperties properties) {
+            TitleRepository titles,
+            TitleWriter writer,
+            TmdbClient tmdb,
+            TitleViews views,
+            ViewerMarks marks,
+            MediaProperties properties,
+            InstantSource clock) {
+        this.marks = marks;
+        Ticker ticker = () -> clock.instant().toEpochMilli() * 1_000_000;
+        this.pages = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfterWrite(properties.listCacheTtl())
+                .ticker(ticker)
+                .build();
+        this.genreNames = Caffeine.newBuilder()
+                .maximumSize(200)
+                .expireAfterWrite(Duration.ofMinutes(5))
+                .ticker(ticker)
+                .build();
+        this.genresInUse = Caffeine.newBuilder()
+                .expireAfterWrite(Duration.ofMinutes(5))
+                .ticker(ticker)
+                .build();
         this.titles = titles;
         this.writer = writer;
         this.tmdb = tmdb;
@@ -51,15 +83,30 @@ public class CatalogService {
     }
 
     public TitlePage page(BrowseQuery query) {
-        if (!query.search().isBlank() && query.after().isEmpty() && tmdb.configured()) {
-            waitAtMost(() -> searchTmdb(query), "search");
-        }
-        List<TitleRow> rows = titles.browse(query);
+        BrowseQuery forEveryone = new BrowseQuery(
+                query.kind(),
+                query.search(),
+                query.genre(),
+                query.yearFrom(),
+                query.yearTo(),
+                query.minRating(),
+                query.sort(),
+                query.descending(),
+                query.after(),
+                query.limit(),
+                query.language(),
+                Optional.empty());
+        List<TitleRow> rows = pages.get(forEveryone, this::read);
         boolean more = rows.size() > query.limit();
         List<TitleRow> shown = more ? rows.subList(0, query.limit()) : rows;
-        Map<String, String> genreNames = titles.genreNames(query.language());
-        List<TitleSummary> items =
-                shown.stream().map(row -> views.summary(row, genreNames)).toList();
+        Map<UUID, ViewerMarks.Marks> viewerMarks = query.viewer().map(marks::of).orElse(Map.of());
+        Map<String, String> names = genreNames(query.language());
+        List<TitleSummary> items = shown.stream()
+                .map(row -> {
+                    ViewerMarks.Marks mark = viewerMarks.get(row.id());
+                    return views.summary(mark == null ? row : row.withMarks(mark.watched(), mark.inProgress()), names);
+                })
+                .toList();
         String next = more
                 ? new Cursor(
                                 query.sort(),
@@ -71,6 +118,17 @@ public class CatalogService {
         return new TitlePage(items, next, query.sort().name().toLowerCase(java.util.Locale.ROOT), query.descending());
     }
 
+    private List<TitleRow> read(BrowseQuery query) {
+        if (!query.search().isBlank() && query.after().isEmpty() && tmdb.configured()) {
+            waitAtMost(() -> searchTmdb(query), "search");
+        }
+        return titles.browse(query);
+    }
+
+    private Map<String, String> genreNames(String language) {
+        return genreNames.get(language, titles::genreNames);
+    }
+
     public TitleDetails details(TitleKind kind, UUID id, String language, Optional<UUID> viewer) {
         TitleRow stored = titles.find(id, language, viewer)
                 .filter(found -> found.kind() == kind)
@@ -80,7 +138,7 @@ public class CatalogService {
             waitAtMost(() -> fetchDetails(stored), "details");
             row = titles.find(id, language, viewer).orElseThrow(() -> notFound(kind));
         }
-        return views.details(row, titles.genreNames(language), titles.seasons(id), titles.commentCount(id));
+        return views.details(row, genreNames(language), titles.seasons(id), titles.commentCount(id));
     }
 
     public CatalogViews.Season season(UUID id, int number, String language) {
@@ -106,10 +164,10 @@ public class CatalogService {
 
     /** Lists' items for these titles, by id (titles that no longer exist are left out). */
     public Map<UUID, TitleSummary> summaries(java.util.Collection<UUID> ids, String language, Optional<UUID> viewer) {
-        Map<String, String> genreNames = titles.genreNames(language);
+        Map<String, String> names = genreNames(language);
         Map<UUID, TitleSummary> found = new java.util.HashMap<>();
         for (TitleRow row : titles.findAll(ids, language, viewer)) {
-            found.put(row.id(), views.summary(row, genreNames));
+            found.put(row.id(), views.summary(row, names));
         }
         return found;
     }
@@ -119,8 +177,8 @@ public class CatalogService {
     }
 
     public List<CatalogViews.Genre> genres(TitleKind kind, String language) {
-        Map<String, String> names = titles.genreNames(language);
-        return titles.genres(kind).stream()
+        Map<String, String> names = genreNames(language);
+        return genresInUse.get(kind, titles::genres).stream()
                 .map(g -> new CatalogViews.Genre(g, names.getOrDefault(g, g)))
                 .toList();
     }

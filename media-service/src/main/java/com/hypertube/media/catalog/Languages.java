@@ -21,8 +21,13 @@ public final class Languages {
         if (chosen == null || chosen.isBlank()) {
             return DEFAULT;
         }
-        String first = chosen.split(",", 2)[0].split(";", 2)[0].strip();
-        String code = first.split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
+        // The first tag's primary language: "es-ES,es;q=0.9" → "es"; done by hand, it runs on every list request.
+        chosen = chosen.strip();
+        int end = 0;
+        while (end < chosen.length() && end < 8 && Character.isLetter(chosen.charAt(end))) {
+            end++;
+        }
+        String code = chosen.substring(0, end).toLowerCase(Locale.ROOT);
         return CODE.matcher(code).matches() ? code : DEFAULT;
     }
 }

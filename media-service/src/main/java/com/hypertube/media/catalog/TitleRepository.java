@@ -29,6 +29,13 @@ class TitleRepository {
                 FROM progress p WHERE p.user_id = :viewer AND p.title_id = t.id) ps ON true
             """;
 
+    private static final String SUMMARY_COLUMNS = "t.id, t.kind, t.release_year, t.poster_path, t.rating,"
+            + " t.rating_source, t.rating_votes, t.genres, t.popularity, t.watch_count, t.search_text";
+    private static final String SUMMARY = "SELECT " + SUMMARY_COLUMNS + ", t.title AS shown_title FROM titles t";
+    private static final String SUMMARY_TRANSLATED = "SELECT " + SUMMARY_COLUMNS
+            + ", coalesce(tr.title, t.title) AS shown_title FROM titles t"
+            + " LEFT JOIN title_translations tr ON tr.title_id = t.id AND tr.language = :language";
+
     // Matches the title or one of its translations: as a substring, or by trigram word similarity (typos).
     private static final String SEARCH = """
              AND (t.search_text LIKE :contains OR :search <% t.search_text
@@ -65,13 +72,20 @@ class TitleRepository {
                 .list();
     }
 
-    /** One page, plus one item more when there is a next page (the caller drops it and makes a cursor). */
+    /**
+     * One page, plus one item more when there is a next page (the caller drops it and makes a cursor): the
+     * columns a list shows, without the viewer's marks ({@link ViewerMarks} adds them), so a page is the same
+     * for everyone and can be cached.
+     */
     List<TitleRow> browse(BrowseQuery query) {
-        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE t.kind = :kind");
+        boolean translated = !Languages.DEFAULT.equals(query.language());
+        StringBuilder sql =
+                new StringBuilder(translated ? SUMMARY_TRANSLATED : SUMMARY).append(" WHERE t.kind = :kind");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("kind", query.kind().stored());
-        params.put("language", query.language());
-        params.put("viewer", query.viewer().orElse(NOBODY));
+        if (translated) {
+            params.put("language", query.language());
+        }
         if (!query.search().isBlank()) {
             sql.append(SEARCH);
             params.put("search", query.search());
@@ -115,7 +129,7 @@ class TitleRepository {
         params.put("limit", query.limit() + 1);
         return jdbc.sql(sql.toString())
                 .params(params)
-                .query(TitleRepository::map)
+                .query(TitleRepository::mapSummary)
                 .list();
     }
 
@@ -226,6 +240,41 @@ class TitleRepository {
                 rs.getString("search_text"),
                 rs.getBoolean("viewer_watched"),
                 rs.getBoolean("viewer_in_progress"));
+    }
+
+    static TitleRow mapSummary(ResultSet rs, int row) throws SQLException {
+        return new TitleRow(
+                rs.getObject(1, UUID.class),
+                TitleKind.fromStored(rs.getString(2)),
+                null,
+                null,
+                rs.getString(12),
+                null,
+                intOrNull(rs, 3),
+                null,
+                null,
+                rs.getString(4),
+                null,
+                rs.getObject(5) == null ? null : rs.getDouble(5),
+                rs.getString(6),
+                intOrNull(rs, 7),
+                strings(rs.getArray(8)),
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                rs.getDouble(9),
+                rs.getInt(10),
+                rs.getString(11),
+                false,
+                false);
+    }
+
+    private static Integer intOrNull(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static Integer intOrNull(ResultSet rs, String column) throws SQLException {

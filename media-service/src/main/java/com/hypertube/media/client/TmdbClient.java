@@ -31,6 +31,8 @@ public class TmdbClient {
     /** TMDB refuses any page past this one. */
     public static final int MAX_PAGE = 500;
 
+    private static final java.util.regex.Pattern IMAGE_PATH = java.util.regex.Pattern.compile("/[A-Za-z0-9_.-]{1,100}");
+
     /** Films or series: TMDB's path segment for each. */
     public enum Kind {
         MOVIE("movie"),
@@ -110,7 +112,7 @@ public class TmdbClient {
     }
 
     private URI image(String size, String path) {
-        if (path == null || !path.matches("/[A-Za-z0-9_.-]{1,100}")) {
+        if (path == null || !IMAGE_PATH.matcher(path).matches()) {
             return null;
         }
         return URI.create(settings.imageUrl() + "/" + size + path);

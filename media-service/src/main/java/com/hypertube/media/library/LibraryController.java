@@ -3,6 +3,7 @@ package com.hypertube.media.library;
 import com.hypertube.media.catalog.CatalogService;
 import com.hypertube.media.catalog.CatalogViews.TitleSummary;
 import com.hypertube.media.catalog.Languages;
+import com.hypertube.media.catalog.ViewerMarks;
 import com.hypertube.media.library.LibraryViews.Entry;
 import com.hypertube.media.library.LibraryViews.Progress;
 import com.hypertube.media.library.LibraryViews.ProgressReport;
@@ -35,10 +36,12 @@ class LibraryController {
 
     private final ProgressRepository progress;
     private final CatalogService catalog;
+    private final ViewerMarks marks;
     private final InstantSource clock;
 
-    LibraryController(ProgressRepository progress, CatalogService catalog, InstantSource clock) {
+    LibraryController(ProgressRepository progress, CatalogService catalog, ViewerMarks marks, InstantSource clock) {
         this.progress = progress;
+        this.marks = marks;
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -63,7 +66,7 @@ class LibraryController {
         if (!progress.titleExists(report.titleId())) {
             throw ProblemTypes.error(HttpStatus.NOT_FOUND, "title-not-found", "No film or series has this id.");
         }
-        return progress.record(
+        Progress stored = progress.record(
                 user,
                 report.titleId(),
                 report.season() == null ? 0 : report.season(),
@@ -71,6 +74,8 @@ class LibraryController {
                 report.positionSeconds(),
                 report.durationSeconds(),
                 clock.instant());
+        marks.forget(user);
+        return stored;
     }
 
     @Operation(summary = "Where the user is in a film (or, with season and episode, an episode)")

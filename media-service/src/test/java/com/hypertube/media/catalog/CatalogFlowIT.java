@@ -57,6 +57,18 @@ class CatalogFlowIT extends MediaIT {
     }
 
     @Test
+    void aListPageIsReusedForEveryoneUntilItsTimeIsUp() {
+        assertThat(titles("/api/movies?sort=name")).hasSize(3);
+        com.hypertube.media.support.Titles.film(jdbc, "Aardvark", 2020, 1);
+
+        assertThat(titles("/api/movies?sort=name"))
+                .as("within the list cache's 30 s")
+                .hasSize(3);
+        com.hypertube.media.support.MediaTestConfiguration.CLOCK.advance(java.time.Duration.ofSeconds(31));
+        assertThat(titles("/api/movies?sort=name")).first().isEqualTo("Aardvark");
+    }
+
+    @Test
     void aTitlesPageIsReadFromTmdbOnceThenFromTheDatabase() {
         String matrix = idOf("movie", "The Matrix");
 

@@ -33,6 +33,7 @@ public final class TestSettings {
                         100,
                         Duration.ofDays(7),
                         Duration.ofHours(1)),
-                new MediaProperties.Comments(2000));
+                new MediaProperties.Comments(2000),
+                Duration.ofSeconds(30));
     }
 }

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Catalog benchmark: with 10,000 films and 2,000 series in the catalog, latency (p50/p99) and requests/s of a
+# filtered, sorted browse page and of a search, straight to media-service, through the gateway, and through a
+# bare Spring Cloud Gateway on the same route (the framework's floor), all in one run.
+# Targets: p99 under 50 ms through the gateway; the gateway at least 0.85x the bare gateway's requests/s.
+#
+#   bash media-service/bench/catalog-bench.sh [SECONDS=10] [CONNECTIONS=50]
+#
+# Needs: auth-service, media-service and the gateway running (./hypertube up), wrk, curl and psql reaching the
+# catalog's database (DB_HOST, DB_PORT, DB_NAME, DB_USER as for the launcher). It replaces the benchmark's own
+# titles (media-service/bench/catalog-seed.sql) and leaves every other title alone. Each path is warmed up
+# first (WARMUP seconds, 30 by default); BARE_GATEWAY=0 skips the bare gateway.
+set -euo pipefail
+
+SECONDS_EACH=${1:-10}
+CONNECTIONS=${2:-50}
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+MEDIA=http://127.0.0.1:${MEDIA_PORT:-8082}
+GATEWAY=http://127.0.0.1:${GATEWAY_PORT:-8080}
+WORK=$(mktemp -d)
+BARE_PID=
+trap '[[ -n $BARE_PID ]] && kill "$BARE_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+
+for tool in curl wrk psql; do command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 1; }; done
+for url in "$MEDIA" "$GATEWAY"; do
+    curl -sf "$url/actuator/health/readiness" >/dev/null || { echo "$url is not ready: ./hypertube up" >&2; exit 1; }
+done
+psql -q -v ON_ERROR_STOP=1 -h "${DB_HOST:-127.0.0.1}" -p "${DB_PORT:-5432}" -U "${DB_USER:-postgres}" \
+    -d "${DB_NAME:-hypertube}" -f "$ROOT/media-service/bench/catalog-seed.sql" >/dev/null
+# shellcheck source=../../bench/session.sh
+source "$ROOT/bench/session.sh"
+TOKEN=$(bench_access_token "$GATEWAY")
+
+BROWSE="/api/movies?genre=Drama&yearFrom=1980&yearTo=2015&minRating=5&sort=rating&limit=24"
+SEARCH="/api/movies?query=silvr%20wolf&limit=24"
+[[ $(curl -sf -H "Authorization: Bearer $TOKEN" "$MEDIA$BROWSE" | grep -o '"id"' | wc -l) -eq 24 ]] \
+    || { echo "the browse page does not hold 24 films: is the seed there?" >&2; exit 1; }
+
+run() { # base path file [seconds]
+    wrk -t2 -c"$CONNECTIONS" -d"${4:-$SECONDS_EACH}s" --latency -H "Authorization: Bearer $TOKEN" "$1$2" >"$3"
+    if grep -q "Non-2xx" "$3"; then echo "some answers were not 2xx:" >&2; cat "$3" >&2; exit 1; fi
+}
+rps() { awk '/Requests\/sec/ {printf "%.0f", $2}' "$1"; }
+pct() { awk -v p="$2" '$1 == p {print $2}' "$1"; }
+line() { printf '  %-30s %8s req/s   p50 %-9s p99 %s\n' "$1" "$(rps "$2")" "$(pct "$2" 50%)" "$(pct "$2" 99%)"; }
+
+BASES=("$MEDIA" "$GATEWAY")
+NAMES=("straight to media-service" "through the gateway")
+if [[ ${BARE_GATEWAY:-1} != 0 ]]; then
+    BARE_DIR=$ROOT/auth-service/bench/bare-gateway
+    BARE_PORT=${BARE_GATEWAY_PORT:-8089}
+    if [[ ! -f $BARE_DIR/target/bare-gateway.jar ]]; then
+        echo "building the bare gateway..."
+        "$ROOT/mvnw" -q -f "$BARE_DIR/pom.xml" package -DskipTests >"$WORK/bare-build.txt" 2>&1 \
+            || { cat "$WORK/bare-build.txt" >&2; exit 1; }
+    fi
+    SERVER_PORT=$BARE_PORT MEDIA_SERVICE_URL=$MEDIA "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xms64m -Xmx512m \
+        -jar "$BARE_DIR/target/bare-gateway.jar" >"$WORK/bare.log" 2>&1 &
+    BARE_PID=$!
+    BARE=http://127.0.0.1:$BARE_PORT
+    for ((waited = 0; waited < 60; waited++)); do
+        curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$BARE$BROWSE" && break
+        sleep 1
+    done
+    BASES+=("$BARE")
+    NAMES+=("through a bare gateway")
+fi
+
+for i in "${!BASES[@]}"; do
+    run "${BASES[$i]}" "$BROWSE" "$WORK/warm" "${WARMUP:-30}"
+    run "${BASES[$i]}" "$SEARCH" "$WORK/warm" "$((${WARMUP:-30} / 2))"
+done
+# Measured in rounds, the three paths one after another each round, so a noisy minute hurts them alike.
+for round in 1 2; do
+    for i in "${!BASES[@]}"; do
+        run "${BASES[$i]}" "$BROWSE" "$WORK/browse-$i-$round"
+        run "${BASES[$i]}" "$SEARCH" "$WORK/search-$i-$round"
+    done
+done
+echo "catalog of $(psql -tA -h "${DB_HOST:-127.0.0.1}" -p "${DB_PORT:-5432}" -U "${DB_USER:-postgres}" -d "${DB_NAME:-hypertube}" \
+    -c "SELECT count(*) FILTER (WHERE kind = 'movie') || ' films and ' || count(*) FILTER (WHERE kind = 'show') || ' series' FROM media.titles"),"
+echo "$CONNECTIONS connections, ${SECONDS_EACH}s per measurement, two rounds:"
+for what in browse search; do
+    [[ $what == browse ]] && echo "filtered, sorted browse page ($BROWSE):" || echo "search with a typo ($SEARCH):"
+    for round in 1 2; do
+        for i in "${!BASES[@]}"; do line "${NAMES[$i]} (round $round)" "$WORK/$what-$i-$round"; done
+        if [[ ${#BASES[@]} -eq 3 ]]; then
+            echo "    gateway/bare: $(awk -v a="$(rps "$WORK/$what-1-$round")" -v b="$(rps "$WORK/$what-2-$round")" \
+                'BEGIN {printf "%.2f", a / b}') (target >= 0.85); gateway/direct:" \
+                "$(awk -v a="$(rps "$WORK/$what-1-$round")" -v b="$(rps "$WORK/$what-0-$round")" 'BEGIN {printf "%.2f", a / b}')"
+        fi
+    done
+done
