@@ -36,6 +36,8 @@ SQL
     role_sql media_service media
     role_sql source_service source
     role_sql streaming_service streaming
+    # The catalog's forgiving search (trigram matching) needs pg_trgm; creating an extension takes the owner.
+    echo 'CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA media;'
 } | psql -v ON_ERROR_STOP=1 -q --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" \
     -v dbname="$POSTGRES_DB" \
     -v password_auth_service="${AUTH_DB_PASSWORD:?set AUTH_DB_PASSWORD}" \
