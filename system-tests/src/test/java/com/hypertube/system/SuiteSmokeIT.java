@@ -44,6 +44,10 @@ class SuiteSmokeIT {
         for (String area : List.of("stream", "torrents", "downloads"))
             ROUTES.put("/api/" + area + "/smoke", "streaming-service");
         ROUTES.put("/api/sources/smoke", "source-service");
+        // The subject's public API, at its own paths.
+        ROUTES.put("/users/smoke", "auth-service");
+        ROUTES.put("/movies/smoke", "media-service");
+        ROUTES.put("/comments/smoke", "media-service");
     }
 
     private final Path root = Path.of(System.getProperty("hypertube.root", ".."));
