@@ -2,6 +2,7 @@ package com.hypertube.auth.support;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.hypertube.testinfra.MovableClock;
 import com.hypertube.testinfra.TestInfrastructure;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -39,7 +40,7 @@ public abstract class AuthIntegrationTest {
         @Bean
         @Primary
         MovableClock movableClock() {
-            return new MovableClock();
+            return MovableClock.runningFromNow();
         }
     }
 

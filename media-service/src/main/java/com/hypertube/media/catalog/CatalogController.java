@@ -5,11 +5,11 @@ import com.hypertube.media.catalog.CatalogViews.TitlePage;
 import com.hypertube.web.Caller;
 import com.hypertube.web.ProblemTypes;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +33,24 @@ class CatalogController {
         this.catalog = catalog;
     }
 
+    /**
+     * A list's parameters, bound from the query string (the same for films and series).
+     *
+     * @param sort name, year, rating, popularity or watchCount
+     * @param order asc or desc
+     */
+    record ListParams(
+            String query,
+            String genre,
+            Integer yearFrom,
+            Integer yearTo,
+            Double minRating,
+            String sort,
+            String order,
+            String cursor,
+            Integer limit,
+            String language) {}
+
     @Operation(
             summary = "Films, one page at a time",
             description = "With a query: matching titles (accents, case and small typos forgiven; titles in the"
@@ -41,61 +59,34 @@ class CatalogController {
     @GetMapping("/api/movies")
     TitlePage movies(
             Caller caller,
-            @RequestParam(required = false) String query,
-            @RequestParam(required = false) String genre,
-            @RequestParam(required = false) Integer yearFrom,
-            @RequestParam(required = false) Integer yearTo,
-            @RequestParam(required = false) Double minRating,
-            @Parameter(description = "name, year, rating, popularity or watchCount") @RequestParam(required = false)
-                    String sort,
-            @Parameter(description = "asc or desc") @RequestParam(required = false) String order,
-            @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String language,
+            @ParameterObject ListParams params,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        return catalog.page(query(
-                TitleKind.MOVIE,
-                caller.userId(),
-                query,
-                genre,
-                yearFrom,
-                yearTo,
-                minRating,
-                sort,
-                order,
-                cursor,
-                limit,
-                Languages.pick(language, acceptLanguage)));
+        return catalog.page(query(TitleKind.MOVIE, caller.userId(), params, acceptLanguage));
     }
 
     @Operation(summary = "Series, one page at a time", description = "As /api/movies, for series.")
     @GetMapping("/api/shows")
     TitlePage shows(
             Caller caller,
-            @RequestParam(required = false) String query,
-            @RequestParam(required = false) String genre,
-            @RequestParam(required = false) Integer yearFrom,
-            @RequestParam(required = false) Integer yearTo,
-            @RequestParam(required = false) Double minRating,
-            @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String order,
-            @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String language,
+            @ParameterObject ListParams params,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        return catalog.page(query(
-                TitleKind.SHOW,
-                caller.userId(),
-                query,
-                genre,
-                yearFrom,
-                yearTo,
-                minRating,
-                sort,
-                order,
-                cursor,
-                limit,
-                Languages.pick(language, acceptLanguage)));
+        return catalog.page(query(TitleKind.SHOW, caller.userId(), params, acceptLanguage));
+    }
+
+    private static BrowseQuery query(TitleKind kind, Optional<UUID> viewer, ListParams p, String acceptLanguage) {
+        return query(
+                kind,
+                viewer,
+                p.query(),
+                p.genre(),
+                p.yearFrom(),
+                p.yearTo(),
+                p.minRating(),
+                p.sort(),
+                p.order(),
+                p.cursor(),
+                p.limit(),
+                Languages.pick(p.language(), acceptLanguage));
     }
 
     @Operation(summary = "A film's page: summary, length, credits, rating, comment count")

@@ -190,6 +190,9 @@ class CatalogFlowIT extends MediaIT {
         assertProblem("/api/movies?limit=1000", "invalid-parameter", "limit");
         assertProblem("/api/movies?yearFrom=2010&yearTo=2000", "invalid-parameter", "yearFrom");
         assertProblem("/api/movies?minRating=11", "invalid-parameter", "minRating");
+        var notANumber = api.get("/api/movies?yearFrom=nineteen");
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertThat(notANumber.body()).contains("yearFrom").doesNotContain("Exception");
         assertProblem("/api/movies?cursor=bm90LWEtY3Vyc29y", "invalid-cursor", "cursor");
         String cursor = page("/api/movies?limit=1").path("nextCursor").asString();
         assertProblem("/api/movies?sort=name&cursor=" + cursor, "invalid-cursor", "another sort");

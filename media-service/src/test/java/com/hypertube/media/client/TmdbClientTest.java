@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.hypertube.media.support.MovableClock;
 import com.hypertube.media.support.TestSettings;
+import com.hypertube.testinfra.MovableClock;
 import com.hypertube.web.client.ProviderException;
 import com.hypertube.web.client.ProviderException.Reason;
 import java.io.IOException;
@@ -30,7 +30,7 @@ class TmdbClientTest {
 
     private final WireMockServer tmdb =
             new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private final MovableClock clock = MovableClock.stoppedAt(Instant.parse("2026-12-01T10:00:00Z"));
     private TmdbClient client;
 
     @BeforeEach

@@ -3,6 +3,7 @@ package com.hypertube.media.support;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.hypertube.testinfra.MovableClock;
 import com.hypertube.testinfra.TestInfrastructure;
 import java.time.Instant;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -22,7 +23,7 @@ public class MediaTestConfiguration {
     /** The providers' fake, shared by every test of the run; each test sets the answers it needs. */
     public static final WireMockServer PROVIDERS = startProviders();
 
-    public static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    public static final MovableClock CLOCK = MovableClock.stoppedAt(Instant.parse("2026-12-01T10:00:00Z"));
 
     private static WireMockServer startProviders() {
         WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
