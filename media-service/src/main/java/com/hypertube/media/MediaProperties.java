@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param omdb where IMDb ratings come from, when a key is set
  * @param sync the background refresh
  * @param comments limits on what users write
+ * @param sources where the title page's sources come from
  * @param listCacheTtl how long a page of a list is reused for everyone before it is read again (a user's own
  *     marks are added to it fresh); titles change a few times a day, pages are read many times a second
  */
@@ -28,6 +29,7 @@ public record MediaProperties(
         @Valid @NotNull Omdb omdb,
         @Valid @NotNull Sync sync,
         @Valid @NotNull Comments comments,
+        @Valid @NotNull Sources sources,
         @NotNull Duration listCacheTtl) {
 
     /**
@@ -103,6 +105,14 @@ public record MediaProperties(
             @Min(1) int detailsPerRun,
             @NotNull Duration staleAfter,
             @NotNull Duration ratingsInterval) {}
+
+    /**
+     * source-service, asked for a title's ranked sources with the user's own token.
+     *
+     * @param url its address ({@code SOURCE_SERVICE_URL})
+     * @param timeout how long a title page waits for it (its providers have 3 s)
+     */
+    public record Sources(@NotNull URI url, @NotNull Duration timeout) {}
 
     /** @param maxLength the longest comment, in characters */
     public record Comments(@Min(1) @Max(2000) int maxLength) {}

@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
  * The one test configuration of media-service's integration tests (so Spring builds one context for all): the
- * real Postgres and RabbitMQ, TMDB and OMDb faked by one WireMock server on 127.0.0.1 answering in their
+ * real Postgres and RabbitMQ, TMDB, OMDb (and source-service, for the title page's sources) faked by one WireMock server on 127.0.0.1 answering in their
  * documented formats, and a clock the tests move.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -44,6 +44,7 @@ public class MediaTestConfiguration {
             registry.add("hypertube.media.tmdb.api-key", () -> "tmdb-test-key");
             registry.add("hypertube.media.omdb.api-url", () -> PROVIDERS.baseUrl() + "/omdb");
             registry.add("hypertube.media.omdb.api-key", () -> "omdb-test-key");
+            registry.add("hypertube.media.sources.url", () -> PROVIDERS.baseUrl() + "/source");
         };
     }
 }

@@ -34,6 +34,7 @@ public final class TestSettings {
                         Duration.ofDays(7),
                         Duration.ofHours(1)),
                 new MediaProperties.Comments(2000),
+                new MediaProperties.Sources(tmdb, Duration.ofSeconds(2)),
                 Duration.ofSeconds(30));
     }
 }
