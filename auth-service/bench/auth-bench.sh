@@ -76,23 +76,9 @@ if [[ -n $GATEWAY_PID && -n $AUTH_PID ]]; then
 fi
 
 if [[ ${BARE_GATEWAY:-1} != 0 ]]; then
-    BARE_DIR=$ROOT/auth-service/bench/bare-gateway
-    BARE_PORT=${BARE_GATEWAY_PORT:-8089}
-    if [[ ! -f $BARE_DIR/target/bare-gateway.jar ]]; then
-        echo "building the bare gateway..."
-        "$ROOT/mvnw" -q -f "$BARE_DIR/pom.xml" package -DskipTests >"$WORK/bare-build.txt" 2>&1 \
-            || { cat "$WORK/bare-build.txt" >&2; exit 1; }
-    fi
-    SERVER_PORT=$BARE_PORT AUTH_SERVICE_URL=$AUTH "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xms64m -Xmx512m \
-        -jar "$BARE_DIR/target/bare-gateway.jar" >"$WORK/bare.log" 2>&1 &
-    BARE_PID=$!
-    BARE=http://127.0.0.1:$BARE_PORT
-    for ((waited = 0; waited < 60; waited++)); do
-        curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$BARE/api/users/me" && break
-        sleep 1
-    done
-    curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$BARE/api/users/me" \
-        || { echo "the bare gateway did not start:" >&2; tail -n 20 "$WORK/bare.log" >&2; exit 1; }
+    # shellcheck source=../../bench/bare-gateway.sh
+    source "$ROOT/bench/bare-gateway.sh"
+    bare_gateway_start "$WORK" "$TOKEN" /api/users/me || exit 1
     wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-45}s" -H "Authorization: Bearer $TOKEN" "$BARE/api/users/me" >/dev/null
     measure "$BARE/api/users/me" "$WORK/bare.txt" "$BARE_PID"
     auth_behind_bare=$AUTH_TICKS

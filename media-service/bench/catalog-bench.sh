@@ -47,21 +47,9 @@ line() { printf '  %-30s %8s req/s   p50 %-9s p99 %s\n' "$1" "$(rps "$2")" "$(pc
 BASES=("$MEDIA" "$GATEWAY")
 NAMES=("straight to media-service" "through the gateway")
 if [[ ${BARE_GATEWAY:-1} != 0 ]]; then
-    BARE_DIR=$ROOT/auth-service/bench/bare-gateway
-    BARE_PORT=${BARE_GATEWAY_PORT:-8089}
-    if [[ ! -f $BARE_DIR/target/bare-gateway.jar ]]; then
-        echo "building the bare gateway..."
-        "$ROOT/mvnw" -q -f "$BARE_DIR/pom.xml" package -DskipTests >"$WORK/bare-build.txt" 2>&1 \
-            || { cat "$WORK/bare-build.txt" >&2; exit 1; }
-    fi
-    SERVER_PORT=$BARE_PORT MEDIA_SERVICE_URL=$MEDIA "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xms64m -Xmx512m \
-        -jar "$BARE_DIR/target/bare-gateway.jar" >"$WORK/bare.log" 2>&1 &
-    BARE_PID=$!
-    BARE=http://127.0.0.1:$BARE_PORT
-    for ((waited = 0; waited < 60; waited++)); do
-        curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$BARE$BROWSE" && break
-        sleep 1
-    done
+    # shellcheck source=../../bench/bare-gateway.sh
+    source "$ROOT/bench/bare-gateway.sh"
+    bare_gateway_start "$WORK" "$TOKEN" "$BROWSE" || exit 1
     BASES+=("$BARE")
     NAMES+=("through a bare gateway")
 fi
