@@ -9,5 +9,11 @@ public final class Scopes {
     /** An API client's: GET and HEAD on the API. */
     public static final String READ = "read";
 
+    /**
+     * Another Hypertube service's, for background work with no user behind it (a sync): GET and HEAD, called
+     * service to service, never through the gateway (which lets only {@link #USER} and {@link #READ} in).
+     */
+    public static final String SERVICE = "service";
+
     private Scopes() {}
 }

@@ -98,6 +98,20 @@ public class ServiceWebAutoConfiguration {
         return InstantSource.system();
     }
 
+    /**
+     * The service's own token for work no user asked for (scope {@code service}), from the auth service with
+     * {@code SERVICE_CLIENT_SECRET}; without a secret it has none.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    com.hypertube.web.client.ServiceToken serviceToken(Environment environment, InstantSource clock) {
+        return new com.hypertube.web.client.ServiceToken(
+                URI.create(environment.getProperty("hypertube.service.token-uri", "http://127.0.0.1:8081/oauth/token")),
+                environment.getProperty("spring.application.name", "unknown"),
+                environment.getProperty("hypertube.service.client-secret", ""),
+                clock);
+    }
+
     @Bean
     ProblemErrorController problemErrorController(Environment environment) {
         return new ProblemErrorController(environment.getProperty("spring.application.name", "unknown"));

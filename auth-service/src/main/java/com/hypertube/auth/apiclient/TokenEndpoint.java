@@ -35,19 +35,27 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The public API's token endpoint: the OAuth2 {@code client_credentials} grant (RFC 6749 §4.4) for API
- * clients that users registered. The token carries the client's scopes ({@code read}); the gateway lets
- * it through on read-only requests.
+ * clients that users registered — the token carries the client's scopes ({@code read}); the gateway lets
+ * it through on read-only requests — and for the other Hypertube services ({@link ServiceClients}, scope
+ * {@code service}), which call each other directly, never through the gateway.
  */
 @RestController
 class TokenEndpoint {
 
     private final ApiClients clients;
+    private final ServiceClients services;
     private final AccessTokens tokens;
     private final Throttle throttle;
     private final AuditLog audit;
 
-    TokenEndpoint(ApiClients clients, AccessTokens tokens, Throttle addressThrottle, AuditLog audit) {
+    TokenEndpoint(
+            ApiClients clients,
+            ServiceClients services,
+            AccessTokens tokens,
+            Throttle addressThrottle,
+            AuditLog audit) {
         this.clients = clients;
+        this.services = services;
         this.tokens = tokens;
         this.throttle = addressThrottle;
         this.audit = audit;
@@ -65,8 +73,9 @@ class TokenEndpoint {
         String[] credentials = credentials(http, form);
         String addressKey = "token:ip:" + RequestOrigin.of(http).ip();
         Throttles.refuseIfLocked(throttle, addressKey, "failed client authentications");
-        Set<String> granted =
-                clients.authenticate(credentials[0], credentials[1]).orElse(null);
+        Set<String> granted = services.authenticate(credentials[0], credentials[1])
+                .or(() -> clients.authenticate(credentials[0], credentials[1]))
+                .orElse(null);
         if (granted == null) {
             throttle.failed(addressKey);
             throw oauthError(HttpStatus.UNAUTHORIZED, "invalid_client", "Unknown client or wrong secret.");

@@ -46,6 +46,36 @@ class ApiClientIT extends AuthIntegrationTest {
     }
 
     @Test
+    void aServiceGetsAServiceScopedTokenThatIsNobodysUser() throws Exception {
+        AuthApi api = api();
+
+        Answer token = api.send(
+                "POST",
+                "/oauth/token",
+                "grant_type=client_credentials&client_id=media-service&client_secret=test-service-secret-0123456789",
+                FORM);
+        Answer wrong = api.send(
+                "POST",
+                "/oauth/token",
+                "grant_type=client_credentials&client_id=media-service&client_secret=test-service-secret-01234567XX",
+                FORM);
+        Answer widened = api.send(
+                "POST",
+                "/oauth/token",
+                "grant_type=client_credentials&scope=user&client_id=media-service"
+                        + "&client_secret=test-service-secret-0123456789",
+                FORM);
+
+        assertThat(token.status()).isEqualTo(200);
+        assertThat(token.text("scope")).isEqualTo("service");
+        assertThat(api.get("/api/users/me", token.text("access_token")).status())
+                .isEqualTo(403);
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(widened.status()).isEqualTo(400);
+        assertThat(widened.text("error")).isEqualTo("invalid_scope");
+    }
+
+    @Test
     void badCredentialsGrantsAndScopesAreRefusedTheOAuthWay() throws Exception {
         AuthApi api = api();
         String user = api.login(api.register("dev2")).text("accessToken");
