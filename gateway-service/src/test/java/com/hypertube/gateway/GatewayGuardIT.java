@@ -209,6 +209,19 @@ class GatewayGuardIT {
         assertThat(send("PATCH", "/users/1", client).statusCode()).isEqualTo(403);
     }
 
+    /** A service's own token is for calls between services: the gateway lets it reach nothing. */
+    @Test
+    @org.junit.jupiter.api.Tag("security")
+    void aServiceTokenReachesNothingThroughTheGateway() throws Exception {
+        Map<String, String> serviceToken = Map.of("Authorization", "Bearer " + tokens.service("media-service"));
+        int before = service.seen().size();
+
+        assertThat(send("GET", "/api/sources/search", serviceToken).statusCode())
+                .isEqualTo(403);
+        assertThat(send("GET", "/movies", serviceToken).statusCode()).isEqualTo(403);
+        assertThat(service.seen().size() - before).isZero();
+    }
+
     @Test
     void publicPathsNeedNoTokenAndAStaleCookieDoesNotBlockThem() throws Exception {
         Map<String, String> stale = Map.of("Cookie", "ht_access=expired.garbage.token");

@@ -65,6 +65,11 @@ final class TestTokens {
         return sign(key, "client:" + clientId, "read", "hypertube", "hypertube", Duration.ofMinutes(15));
     }
 
+    /** A service's own token (scope service): for calls between services, never through the gateway. */
+    String service(String name) {
+        return sign(key, "client:" + name, "service", "hypertube", "hypertube", Duration.ofMinutes(15));
+    }
+
     static String sign(RSAKey key, String subject, String scope, String issuer, String audience, Duration ttl) {
         try {
             Instant now = Instant.now();
