@@ -1,5 +1,6 @@
 package com.hypertube.media.catalog;
 
+import com.hypertube.media.client.SourceServiceClient;
 import com.hypertube.media.client.TmdbModels.Details;
 import com.hypertube.media.client.TmdbModels.Episode;
 import com.hypertube.media.client.TmdbModels.Genre;
@@ -28,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class TitleWriter {
 
     private static final int CAST_SHOWN = 10;
+    private static final java.util.regex.Pattern IMDB_ID = java.util.regex.Pattern.compile("tt\\d{1,12}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
@@ -77,6 +79,56 @@ public class TitleWriter {
                 .param("genres", new String[0])
                 .query(UUID.class)
                 .single();
+    }
+
+    /**
+     * Adds or refreshes a film the sources know (YTS's catalog, for a library without TMDB), by IMDb id. A title
+     * TMDB described is left as it is: TMDB's metadata is the richer one.
+     *
+     * @param rank its place in the source's list, most popular first (becomes its popularity)
+     * @return whether it was stored (not when invalid, or when TMDB described it)
+     */
+    public boolean upsertFromSource(SourceServiceClient.SourceTitle film, int rank) {
+        if (film.imdbCode() == null || !IMDB_ID.matcher(film.imdbCode()).matches() || film.title() == null) {
+            return false;
+        }
+        String cover = film.cover() != null && film.cover().startsWith("https://") ? cut(film.cover(), 512) : null;
+        Double rating = film.rating() == null || film.rating() <= 0 || film.rating() > 10 ? null : film.rating();
+        return jdbc.sql("""
+                        INSERT INTO titles (id, kind, imdb_id, title, search_text, release_year, runtime_minutes, overview,
+                            poster_path, rating, rating_source, popularity, genres, metadata_source, details_fetched_at)
+                        VALUES (:id, 'movie', :imdbId, :title, :searchText, :year, :runtime, :overview, :cover, :rating,
+                            CASE WHEN CAST(:rating AS numeric) IS NULL THEN NULL ELSE 'yts' END, :popularity, :genres,
+                            'yts', :now)
+                        ON CONFLICT (imdb_id) DO UPDATE SET title = EXCLUDED.title, search_text = EXCLUDED.search_text,
+                            release_year = EXCLUDED.release_year, runtime_minutes = EXCLUDED.runtime_minutes,
+                            overview = EXCLUDED.overview, poster_path = EXCLUDED.poster_path, rating = EXCLUDED.rating,
+                            rating_source = EXCLUDED.rating_source, popularity = EXCLUDED.popularity,
+                            genres = EXCLUDED.genres, details_fetched_at = EXCLUDED.details_fetched_at, updated_at = now()
+                        WHERE titles.metadata_source = 'yts'
+                        """)
+                        .param("id", UUID.randomUUID())
+                        .param("imdbId", film.imdbCode())
+                        .param("title", cut(film.title(), 512))
+                        .param("searchText", SearchText.of(film.title()))
+                        .param("year", film.year())
+                        .param("runtime", film.runtime())
+                        .param("overview", film.summary())
+                        .param("cover", cover)
+                        .param("rating", rating)
+                        .param("popularity", Math.max(0, 10_000 - rank))
+                        .param(
+                                "genres",
+                                film.genres() == null
+                                        ? new String[0]
+                                        : film.genres().stream()
+                                                .filter(Objects::nonNull)
+                                                .limit(8)
+                                                .map(g -> cut(g, 64))
+                                                .toArray(String[]::new))
+                        .param("now", Timestamp.from(clock.instant()))
+                        .update()
+                > 0;
     }
 
     /** Stores a title's details: length, genres, credits, IMDb id, seasons, and its names in other languages. */

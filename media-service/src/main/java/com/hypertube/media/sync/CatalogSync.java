@@ -5,9 +5,11 @@ import com.hypertube.media.catalog.CatalogService;
 import com.hypertube.media.catalog.TitleKind;
 import com.hypertube.media.catalog.TitleWriter;
 import com.hypertube.media.client.OmdbClient;
+import com.hypertube.media.client.SourceServiceClient;
 import com.hypertube.media.client.TmdbClient;
 import com.hypertube.media.client.TmdbModels.ListItem;
 import com.hypertube.web.client.ProviderException;
+import com.hypertube.web.client.ServiceToken;
 import java.sql.Timestamp;
 import java.time.InstantSource;
 import java.util.List;
@@ -35,6 +37,8 @@ public class CatalogSync {
     private final JdbcClient jdbc;
     private final MediaProperties properties;
     private final InstantSource clock;
+    private final SourceServiceClient sources;
+    private final ServiceToken serviceToken;
 
     CatalogSync(
             TmdbClient tmdb,
@@ -43,7 +47,11 @@ public class CatalogSync {
             CatalogService catalog,
             JdbcClient jdbc,
             MediaProperties properties,
-            InstantSource clock) {
+            InstantSource clock,
+            SourceServiceClient sources,
+            ServiceToken serviceToken) {
+        this.sources = sources;
+        this.serviceToken = serviceToken;
         this.tmdb = tmdb;
         this.omdb = omdb;
         this.writer = writer;
@@ -59,6 +67,43 @@ public class CatalogSync {
         if (tmdb.configured()) {
             refreshLists();
         }
+    }
+
+    /**
+     * Without TMDB, the library is the sources' own catalog (YTS's films with their covers, ratings and
+     * summaries), read from source-service with this service's own token.
+     */
+    @SchedulerLock(name = "catalog-sources", lockAtMostFor = "30m", lockAtLeastFor = "1m")
+    public void sourcesOnce() {
+        if (!tmdb.configured()) {
+            importFromSources();
+        }
+    }
+
+    /** Reads pages of the sources' catalog into the database; returns how many films it stored. */
+    public int importFromSources() {
+        if (!serviceToken.configured()) {
+            log.info("No TMDB key and no SERVICE_CLIENT_SECRET: the catalog holds only what is registered by hand");
+            return 0;
+        }
+        int stored = 0;
+        int rank = 0;
+        try {
+            String bearer = serviceToken.bearer().orElseThrow();
+            for (int page = 1; page <= properties.sync().listPages(); page++) {
+                List<SourceServiceClient.SourceTitle> films = sources.catalogPage(page, bearer);
+                if (films.isEmpty()) {
+                    break;
+                }
+                for (SourceServiceClient.SourceTitle film : films) {
+                    stored += writer.upsertFromSource(film, rank++) ? 1 : 0;
+                }
+            }
+        } catch (ProviderException e) {
+            log.warn("Catalog import from the sources stopped after {} films: {}", stored, e.getMessage());
+        }
+        log.info("Catalog import from the sources stored {} films", stored);
+        return stored;
     }
 
     @SchedulerLock(name = "catalog-details", lockAtMostFor = "30m", lockAtLeastFor = "1m")

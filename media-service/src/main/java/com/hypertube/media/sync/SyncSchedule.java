@@ -5,7 +5,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * When the sync runs: lists hourly, stale details every 90 minutes, IMDb ratings hourly (defaults; see the
+ * When the sync runs: lists hourly (TMDB's, or without a key the sources' own catalog), stale details every 90 minutes, IMDb ratings hourly (defaults; see the
  * README). Off with {@code CATALOG_SYNC_ENABLED=false} (tests run each refresh by hand).
  */
 @Component
@@ -21,6 +21,7 @@ class SyncSchedule {
     @Scheduled(initialDelayString = "10s", fixedDelayString = "${hypertube.media.sync.list-interval}")
     void lists() {
         sync.listsOnce();
+        sync.sourcesOnce();
     }
 
     @Scheduled(initialDelayString = "2m", fixedDelayString = "${hypertube.media.sync.details-interval}")

@@ -45,6 +45,9 @@ public class MediaTestConfiguration {
             registry.add("hypertube.media.omdb.api-url", () -> PROVIDERS.baseUrl() + "/omdb");
             registry.add("hypertube.media.omdb.api-key", () -> "omdb-test-key");
             registry.add("hypertube.media.sources.url", () -> PROVIDERS.baseUrl() + "/source");
+            // The service's own token comes from a fake auth service's /oauth/token.
+            registry.add("hypertube.service.token-uri", () -> PROVIDERS.baseUrl() + "/auth/oauth/token");
+            registry.add("hypertube.service.client-secret", () -> "media-test-service-secret-0123");
         };
     }
 }

@@ -128,6 +128,55 @@ class CatalogSyncIT extends MediaIT {
                 .hasSize(1);
     }
 
+    @Test
+    void withoutTmdbTheLibraryIsTheSourcesCatalogAskedWithTheServicesOwnToken() {
+        MediaTestConfiguration.PROVIDERS.stubFor(
+                com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/auth/oauth/token"))
+                        .willReturn(aResponse()
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"access_token\":\"service-token\",\"token_type\":\"Bearer\","
+                                        + "\"expires_in\":900,\"scope\":\"service\"}")));
+        MediaTestConfiguration.PROVIDERS.stubFor(get(urlPathEqualTo("/source/api/sources/catalog/movies"))
+                .withQueryParam("page", equalTo("1"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Providers.fixture("sources/catalog-page-1.json"))));
+        MediaTestConfiguration.PROVIDERS.stubFor(get(urlPathEqualTo("/source/api/sources/catalog/movies"))
+                .withQueryParam("page", equalTo("2"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("[]")));
+        jdbc.sql(
+                        "INSERT INTO titles (id, kind, tmdb_id, imdb_id, title, search_text, metadata_source)"
+                                + " VALUES (gen_random_uuid(), 'movie', 603, 'tt0133093', 'The Matrix (TMDB)', 'the matrix tmdb', 'tmdb')")
+                .update();
+
+        assertThat(sync.importFromSources())
+                .as("two new films; TMDB's and an invalid one left out")
+                .isEqualTo(2);
+
+        var imported = jdbc.sql(
+                        "SELECT title, release_year, rating, rating_source, poster_path, genres[1], metadata_source"
+                                + " FROM titles WHERE imdb_id = 'tt0111161'")
+                .query((rs, row) -> rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getDouble(3) + "|" + rs.getString(4)
+                        + "|" + rs.getString(5) + "|" + rs.getString(6) + "|" + rs.getString(7))
+                .single();
+        assertThat(imported)
+                .isEqualTo("The Shawshank Redemption|1994|9.3|yts|https://yts.example/cover/shawshank.jpg|Drama|yts");
+        assertThat(jdbc.sql("SELECT title FROM titles WHERE imdb_id = 'tt0133093'")
+                        .query(String.class)
+                        .single())
+                .as("a title TMDB described is left as it is")
+                .isEqualTo("The Matrix (TMDB)");
+        assertThat(jdbc.sql("SELECT coalesce(poster_path, 'none') FROM titles WHERE imdb_id = 'tt0000001'")
+                        .query(String.class)
+                        .single())
+                .as("a cover that is not https is not kept")
+                .isEqualTo("none");
+        MediaTestConfiguration.PROVIDERS.verify(getRequestedFor(urlPathEqualTo("/source/api/sources/catalog/movies"))
+                .withHeader("Authorization", equalTo("Bearer service-token")));
+    }
+
     private static void omdb(String imdbId, String fixture, int status) {
         MediaTestConfiguration.PROVIDERS.stubFor(get(urlPathEqualTo("/omdb/"))
                 .withQueryParam("i", equalTo(imdbId))
