@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param eztv the EZTV API (episodes)
  * @param torznab Torznab indexers (Jackett, Prowlarr...), films and episodes
  * @param localDir a folder of .torrent files offered as sources ({@code SOURCES_LOCAL_DIR}); empty is off
+ * @param swarmHealth how the stored sources' swarms are counted again
  */
 @Validated
 @ConfigurationProperties("hypertube.source")
@@ -29,7 +30,21 @@ public record SourceProperties(
         @Valid @NotNull Yts yts,
         @Valid @NotNull Eztv eztv,
         @Valid @NotNull Torznab torznab,
-        String localDir) {
+        String localDir,
+        @Valid @NotNull SwarmHealth swarmHealth) {
+
+    /**
+     * The periodic scrape of the stored sources' trackers.
+     *
+     * @param interval time between two rounds ({@code SWARM_HEALTH_INTERVAL})
+     * @param sourcesPerRound the most sources one round counts, those measured longest ago first
+     * @param allowedTrackerBlocks address blocks a tracker may be in besides public addresses (a LAN tracker,
+     *     tests' loopback); empty: public trackers only
+     */
+    public record SwarmHealth(
+            @NotNull Duration interval,
+            @Min(1) int sourcesPerRound,
+            @NotNull List<String> allowedTrackerBlocks) {}
 
     /**
      * How one provider is called: its timeouts and its own call rate.

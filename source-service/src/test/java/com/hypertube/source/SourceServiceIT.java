@@ -1,12 +1,11 @@
 package com.hypertube.source;
 
 import com.hypertube.testinfra.ServiceConventionsContract;
-import com.hypertube.testinfra.TestInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestInfrastructure.class)
+@Import(SourceTestConfiguration.class)
 class SourceServiceIT extends ServiceConventionsContract {
 
     SourceServiceIT() {

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -51,6 +52,15 @@ public class Providers {
     }
 
     public Found find(TitleQuery query) {
+        return ask(provider -> provider.find(query));
+    }
+
+    /** Free words, asked of every enabled provider (those that cannot search by text answer empty). */
+    public Found search(String words) {
+        return ask(provider -> provider.search(words));
+    }
+
+    private Found ask(Function<SourceProvider, List<FoundSource>> search) {
         Map<String, String> context = MDC.getCopyOfContextMap();
         List<SourceProvider> asked =
                 providers.stream().filter(SourceProvider::enabled).toList();
@@ -62,7 +72,7 @@ public class Providers {
                     MDC.setContextMap(context); // the request id, on the provider's log lines and calls
                 }
                 long began = System.nanoTime();
-                List<FoundSource> found = List.copyOf(provider.find(query));
+                List<FoundSource> found = List.copyOf(search.apply(provider));
                 return new Answer(found, since(began));
             }));
         }

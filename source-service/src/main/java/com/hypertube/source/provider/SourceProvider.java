@@ -16,4 +16,12 @@ public interface SourceProvider {
     boolean enabled();
 
     List<FoundSource> find(TitleQuery query);
+
+    /**
+     * Sources whose names match free words (the search box), from a provider that can search by text; the
+     * others answer empty, which is why this has a default.
+     */
+    default List<FoundSource> search(String words) {
+        return List.of();
+    }
 }

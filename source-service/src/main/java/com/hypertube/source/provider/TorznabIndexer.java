@@ -62,6 +62,17 @@ final class TorznabIndexer {
         return TorznabXml.items(indexer.name(), call(params(query, can)));
     }
 
+    /** A free-text search ({@code t=search&q=}), which every Torznab indexer supports. */
+    List<Item> search(String words) {
+        if (!rate.tryCall()) {
+            throw new ProviderException(indexer.name(), Reason.RATE_LIMITED, "over its call rate", null, null);
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("t", "search");
+        params.put("q", words);
+        return TorznabXml.items(indexer.name(), call(params));
+    }
+
     private static Map<String, String> params(TitleQuery query, Caps can) {
         Map<String, String> params = new LinkedHashMap<>();
         if (!query.isEpisode() && can.movieByImdb()) {

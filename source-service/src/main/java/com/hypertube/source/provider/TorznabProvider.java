@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -51,6 +52,22 @@ class TorznabProvider implements SourceProvider {
 
     @Override
     public List<FoundSource> find(TitleQuery query) {
+        return everyIndexer(indexer -> indexer.search(query).stream()
+                .map(item -> source(indexer.name(), item, query))
+                .flatMap(Optional::stream)
+                .toList());
+    }
+
+    /** Free words, {@code t=search}: the indexer's matches as they come, none filtered by IMDb id. */
+    @Override
+    public List<FoundSource> search(String words) {
+        return everyIndexer(indexer -> indexer.search(words).stream()
+                .map(item -> source(indexer.name(), item, null))
+                .flatMap(Optional::stream)
+                .toList());
+    }
+
+    private List<FoundSource> everyIndexer(Function<TorznabIndexer, List<FoundSource>> search) {
         Map<String, String> context = MDC.getCopyOfContextMap();
         List<FoundSource> found = new ArrayList<>();
         // Closing waits for every indexer; an interrupt (the search's deadline) cancels those still asking.
@@ -60,7 +77,7 @@ class TorznabProvider implements SourceProvider {
                         if (context != null) {
                             MDC.setContextMap(context); // the request id, on the indexer's log lines and calls
                         }
-                        return ask(indexer, query);
+                        return ask(indexer, search);
                     }))
                     .toList();
             for (Future<List<FoundSource>> answer : answers) {
@@ -82,12 +99,9 @@ class TorznabProvider implements SourceProvider {
         return List.of();
     }
 
-    private static List<FoundSource> ask(TorznabIndexer indexer, TitleQuery query) {
+    private static List<FoundSource> ask(TorznabIndexer indexer, Function<TorznabIndexer, List<FoundSource>> search) {
         try {
-            return indexer.search(query).stream()
-                    .map(item -> source(indexer.name(), item, query))
-                    .flatMap(Optional::stream)
-                    .toList();
+            return search.apply(indexer);
         } catch (ProviderException e) {
             log.warn("Torznab indexer {} ({}) left out of this search: {}", indexer.name(), e.reason(), e.getMessage());
             return List.of();
@@ -97,7 +111,7 @@ class TorznabProvider implements SourceProvider {
     private static Optional<FoundSource> source(String indexer, Item item, TitleQuery query) {
         Map<String, String> attrs = item.attrs();
         String imdb = attrs.getOrDefault("imdbid", attrs.get("imdb"));
-        if (imdb != null && !sameImdbId(imdb, query.imdbId())) {
+        if (query != null && imdb != null && !sameImdbId(imdb, query.imdbId())) {
             return Optional.empty(); // a word search finds other titles too; the indexer says which one this is
         }
         String magnet = attrs.get("magneturl");
@@ -118,7 +132,7 @@ class TorznabProvider implements SourceProvider {
                 .name(item.title())
                 .size(size)
                 .peers(seeders, leechers);
-        if (query.isEpisode()) {
+        if (query != null && query.isEpisode()) {
             source.episode(query.season(), query.episode());
         }
         return source.build();

@@ -82,6 +82,17 @@ public class YtsProvider implements SourceProvider {
                 .toList();
     }
 
+    /** Films whose titles hold these words ({@code query_term} matches titles, actors and IMDb ids). */
+    @Override
+    public List<FoundSource> search(String words) {
+        return ask(Map.of("query_term", words)).stream()
+                .flatMap(answer -> answer.movies().stream())
+                .flatMap(movie -> movie.torrentsOrEmpty().stream()
+                        .map(torrent -> source(movie, torrent))
+                        .flatMap(Optional::stream))
+                .toList();
+    }
+
     /**
      * A page of YTS's catalog, 20 films, in one of {@link #SORTS} (newest first is {@code date_added}); empty
      * when every mirror is down.

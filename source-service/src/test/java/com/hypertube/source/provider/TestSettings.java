@@ -74,7 +74,8 @@ final class TestSettings {
                 yts,
                 eztv,
                 new SourceProperties.Torznab(indexers, Duration.ofHours(1), LIMITS),
-                localDir);
+                localDir,
+                new SourceProperties.SwarmHealth(Duration.ofMinutes(30), 500, List.of()));
     }
 
     /**

@@ -148,6 +148,20 @@ class TorznabProviderTest {
     }
 
     @Test
+    void freeWordsAreSearchedWithTSearchAndKeepEveryTitleFound() {
+        answer("jackett", "search", xml("search-movie.xml"));
+
+        List<FoundSource> found = provider("jackett").search("matrix reloaded");
+
+        server.verify(getRequestedFor(urlPathEqualTo("/jackett/api"))
+                .withQueryParam("t", equalTo("search"))
+                .withQueryParam("q", equalTo("matrix reloaded"))
+                .withQueryParam("apikey", equalTo("KEY-jackett")));
+        assertThat(found).isNotEmpty().extracting(FoundSource::season).containsOnlyNulls();
+        assertThat(calls("jackett", "caps")).isZero(); // a word search needs no capabilities
+    }
+
+    @Test
     void theCapabilitiesAreAskedOncePerTtl() {
         answer("jackett", "caps", xml("caps-imdb.xml"));
         answer("jackett", "movie", xml("empty.xml"));

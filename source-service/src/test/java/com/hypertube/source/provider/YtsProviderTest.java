@@ -89,6 +89,18 @@ class YtsProviderTest {
     }
 
     @Test
+    void freeWordsAreSearchedWithQueryTermAndEveryFilmFoundIsKept() {
+        yts.stubFor(get(urlPathEqualTo(LIST)).willReturn(okJson(fixture("yts/list-movies-matrix.json"))));
+
+        List<FoundSource> found = provider().search("the matrix");
+
+        yts.verify(getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("query_term", equalTo("the matrix")));
+        // The film searched by id and the other one the words matched too; invalid hashes are still dropped.
+        assertThat(found).hasSizeGreaterThan(provider().find(MATRIX).size());
+        assertThat(found).extracting(FoundSource::provider).containsOnly("YTS");
+    }
+
+    @Test
     void aFilmYtsDoesNotHaveIsEmpty() {
         yts.stubFor(get(urlPathEqualTo(LIST)).willReturn(okJson(fixture("yts/list-movies-empty.json"))));
 

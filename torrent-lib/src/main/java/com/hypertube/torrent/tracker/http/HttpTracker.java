@@ -20,10 +20,14 @@ import com.hypertube.torrent.tracker.Tracker;
 import com.hypertube.torrent.tracker.TrackerException;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
 
 /** An HTTP(S) tracker (BEP 3), asking for compact peers (BEP 23) and reading IPv6 ones too (BEP 7). */
 public final class HttpTracker implements Tracker {
@@ -32,6 +36,9 @@ public final class HttpTracker implements Tracker {
 
     /** The largest answer we read: thousands of peers fit in far less. */
     static final int MAX_RESPONSE_BYTES = 1024 * 1024;
+
+    /** Hashes per scrape request: 50 escaped hashes make a URL of about 3 KB. */
+    public static final int SCRAPE_BATCH = 50;
 
     private static final BencodeLimits LIMITS = new BencodeLimits(16, 100_000, MAX_RESPONSE_BYTES);
     private final URI announceUrl;
@@ -95,26 +102,51 @@ public final class HttpTracker implements Tracker {
 
     @Override
     public ScrapeResponse scrape(InfoHash infoHash) throws IOException, TrackerException {
+        return scrape(List.of(infoHash)).getOrDefault(infoHash, new ScrapeResponse(0, 0, 0));
+    }
+
+    /**
+     * The scrape convention's batched form: {@code info_hash} repeated, {@link #SCRAPE_BATCH} a request so the
+     * URL stays far below what servers accept; the answer's {@code files} is keyed by the raw hash.
+     */
+    @Override
+    public Map<InfoHash, ScrapeResponse> scrape(List<InfoHash> infoHashes) throws IOException, TrackerException {
+        URI scrapeUrl = scrapeUrl();
+        Map<InfoHash, ScrapeResponse> swarms = new LinkedHashMap<>();
+        for (int from = 0; from < infoHashes.size(); from += SCRAPE_BATCH) {
+            List<InfoHash> batch = infoHashes.subList(from, Math.min(infoHashes.size(), from + SCRAPE_BATCH));
+            StringJoiner query = new StringJoiner("&");
+            if (announceUrl.getRawQuery() != null) {
+                query.add(announceUrl.getRawQuery());
+            }
+            batch.forEach(hash -> query.add("info_hash=" + escape(hash.bytes())));
+            BencodeDictionary answer = get(withQuery(scrapeUrl, query.toString()));
+            if (!(answer.get("files").orElse(null) instanceof BencodeDictionary files)) {
+                throw new TrackerException("scrape answer without files");
+            }
+            for (InfoHash hash : batch) {
+                String key = new String(hash.bytes(), StandardCharsets.ISO_8859_1);
+                if (files.entries().get(key) instanceof BencodeDictionary stats) {
+                    swarms.put(
+                            hash,
+                            new ScrapeResponse(
+                                    (int) integer(stats, "complete", 0), (int) integer(stats, "downloaded", 0), (int)
+                                            integer(stats, "incomplete", 0)));
+                }
+            }
+        }
+        return swarms;
+    }
+
+    /** The scrape convention: the announce URL's last {@code announce} path segment becomes {@code scrape}. */
+    private URI scrapeUrl() throws TrackerException {
         String path = announceUrl.getRawPath();
         int slash = path.lastIndexOf('/');
         if (slash < 0 || !path.startsWith("announce", slash + 1)) {
             throw new TrackerException("this tracker does not support scrape (its URL has no /announce)");
         }
-        URI scrapeUrl = URI.create(announceUrl.getScheme() + "://" + announceUrl.getRawAuthority()
-                + path.substring(0, slash + 1) + "scrape" + path.substring(slash + 1 + "announce".length()));
-        BencodeDictionary answer = get(withQuery(
-                scrapeUrl,
-                (announceUrl.getRawQuery() == null ? "" : announceUrl.getRawQuery() + "&") + "info_hash="
-                        + escape(infoHash.bytes())));
-        if (!(answer.get("files").orElse(null) instanceof BencodeDictionary files)) {
-            throw new TrackerException("scrape answer without files");
-        }
-        String key = new String(infoHash.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (!(files.entries().get(key) instanceof BencodeDictionary stats)) {
-            return new ScrapeResponse(0, 0, 0);
-        }
-        return new ScrapeResponse((int) integer(stats, "complete", 0), (int) integer(stats, "downloaded", 0), (int)
-                integer(stats, "incomplete", 0));
+        return URI.create(announceUrl.getScheme() + "://" + announceUrl.getRawAuthority() + path.substring(0, slash + 1)
+                + "scrape" + path.substring(slash + 1 + "announce".length()));
     }
 
     // Not HttpURLConnection: it resolves the host itself and follows redirects unchecked (see HttpGet). Nor

@@ -18,6 +18,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -36,6 +39,12 @@ public final class UdpTracker implements Tracker {
     static final Duration FIRST_WAIT = Duration.ofSeconds(1);
 
     static final int ATTEMPTS = 3;
+
+    /** BEP 15: "up to about 74 torrents can be scraped at once" (a full answer then fits a 908-byte packet). */
+    public static final int SCRAPE_BATCH = 74;
+
+    // A connection id is valid a minute from its answer; renewed before, so no packet carries a stale one.
+    private static final Duration CONNECTION_REUSE = Duration.ofSeconds(50);
 
     private final URI announceUrl;
     private final AddressPolicy addresses;
@@ -100,6 +109,42 @@ public final class UdpTracker implements Tracker {
             ByteBuffer in = exchange(socket, tracker, out, SCRAPE, transaction, 20);
             return new ScrapeResponse(in.getInt(), in.getInt(), in.getInt());
         }
+    }
+
+    /**
+     * BEP 15's batched scrape: up to {@link #SCRAPE_BATCH} hashes a packet, answered in the order asked.
+     * One connection id serves every packet while it is valid (a minute; renewed a little before).
+     */
+    @Override
+    public Map<InfoHash, ScrapeResponse> scrape(List<InfoHash> infoHashes) throws IOException, TrackerException {
+        Map<InfoHash, ScrapeResponse> swarms = new LinkedHashMap<>();
+        if (infoHashes.isEmpty()) {
+            return swarms;
+        }
+        InetSocketAddress tracker = resolve();
+        try (DatagramSocket socket = new DatagramSocket()) {
+            long connectionId = 0;
+            long connectedAt = Long.MIN_VALUE;
+            for (int from = 0; from < infoHashes.size(); from += SCRAPE_BATCH) {
+                List<InfoHash> batch = infoHashes.subList(from, Math.min(infoHashes.size(), from + SCRAPE_BATCH));
+                if (System.nanoTime() - connectedAt > CONNECTION_REUSE.toNanos() || connectedAt == Long.MIN_VALUE) {
+                    connectionId = connect(socket, tracker);
+                    connectedAt = System.nanoTime();
+                }
+                int transaction = ThreadLocalRandom.current().nextInt();
+                ByteBuffer out = ByteBuffer.allocate(16 + 20 * batch.size())
+                        .putLong(connectionId)
+                        .putInt(SCRAPE)
+                        .putInt(transaction);
+                batch.forEach(hash -> out.put(hash.bytes()));
+                ByteBuffer in = exchange(socket, tracker, out.array(), SCRAPE, transaction, 8);
+                // A tracker may answer fewer than asked (a short packet): those missing stay unknown.
+                for (int i = 0; i < batch.size() && in.remaining() >= 12; i++) {
+                    swarms.put(batch.get(i), new ScrapeResponse(in.getInt(), in.getInt(), in.getInt()));
+                }
+            }
+        }
+        return swarms;
     }
 
     private long connect(DatagramSocket socket, InetSocketAddress tracker) throws IOException, TrackerException {

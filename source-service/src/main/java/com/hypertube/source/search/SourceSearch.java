@@ -1,0 +1,118 @@
+package com.hypertube.source.search;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.hypertube.source.provider.FoundSource;
+import com.hypertube.source.provider.Providers;
+import com.hypertube.source.provider.TitleQuery;
+import com.hypertube.source.ranking.RankedSource;
+import com.hypertube.source.ranking.Ranking;
+import com.hypertube.source.release.Quality;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finds a title's sources (or a free search's), keeps what the providers said for an hour, stores a title's
+ * sources with their counts, and ranks them for the quality the caller prefers.
+ *
+ * <p>The cache holds what the providers found, keyed by what was asked (the IMDb id and episode, or the
+ * words), and the ranking is made on each request: ranking is cheap, so asking the same title in another
+ * quality costs no provider call either.
+ */
+@Service
+class SourceSearch {
+
+    /** How long the providers' answer for one question is reused. */
+    static final Duration KEPT = Duration.ofHours(1);
+
+    private static final Logger log = LoggerFactory.getLogger(SourceSearch.class);
+
+    private record Searched(Providers.Found found, Instant at) {}
+
+    private final Providers providers;
+    private final StoredSources stored;
+    private final InstantSource clock;
+    private final Cache<String, Searched> cache;
+
+    SourceSearch(Providers providers, StoredSources stored, InstantSource clock) {
+        this.providers = providers;
+        this.stored = stored;
+        this.clock = clock;
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(KEPT)
+                // The service's clock, so a test moves an hour on instead of waiting one.
+                .ticker(() -> {
+                    Instant now = clock.instant();
+                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                })
+                // Far more distinct titles than an hour of use asks; bounds what a caller can make us hold.
+                .maximumSize(10_000)
+                .build();
+    }
+
+    SourcesAnswer title(TitleQuery query, Quality preferred) {
+        String key = query.isEpisode()
+                ? "episode:" + query.imdbId() + ":" + query.season() + ":" + query.episode()
+                : "film:" + query.imdbId();
+        // get(key, loader): searches of one title at once ask the providers once.
+        Searched searched = cache.get(key, ignored -> {
+            Searched fresh = new Searched(providers.find(query), clock.instant());
+            store(query.imdbId(), onePerHash(fresh.found().sources()), fresh.at());
+            return fresh;
+        });
+        return answer(searched, preferred);
+    }
+
+    SourcesAnswer words(String words, Quality preferred) {
+        String normalized =
+                String.join(" ", words.strip().toLowerCase(Locale.ROOT).split("\\s+"));
+        Searched searched = cache.get(
+                "words:" + normalized, ignored -> new Searched(providers.search(words.strip()), clock.instant()));
+        return answer(searched, preferred);
+    }
+
+    private void store(String imdbId, List<FoundSource> sources, Instant at) {
+        try {
+            stored.upsert(imdbId, sources, at);
+        } catch (DataAccessException e) {
+            // The answer is still worth giving: the rows are written again by the next search.
+            log.warn("Could not store the {} sources found for {}", sources.size(), imdbId, e);
+        }
+    }
+
+    private static SourcesAnswer answer(Searched searched, Quality preferred) {
+        List<RankedSource> ranked = Ranking.rank(onePerHash(searched.found().sources()), preferred);
+        return new SourcesAnswer(
+                ranked.stream()
+                        .map(source -> SourcesAnswer.Source.of(source, searched.at()))
+                        .toList(),
+                searched.found().outcomes().stream()
+                        .map(SourcesAnswer.Provider::of)
+                        .toList());
+    }
+
+    /**
+     * One source per info hash: the same torrent from two providers is one choice for the user, kept with the
+     * most seeders seen (a provider that did not count loses to one that did).
+     */
+    static List<FoundSource> onePerHash(List<FoundSource> sources) {
+        Comparator<FoundSource> bySeeders =
+                Comparator.comparing(FoundSource::seeders, Comparator.nullsFirst(Comparator.naturalOrder()));
+        Map<String, FoundSource> byHash = new LinkedHashMap<>();
+        for (FoundSource source : sources) {
+            byHash.merge(source.infoHash(), source, (kept, other) -> bySeeders.compare(other, kept) > 0 ? other : kept);
+        }
+        return new ArrayList<>(byHash.values());
+    }
+}
