@@ -23,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param cooldowns how long a torrent is refused after each kind of failure (for example {@code no-peers})
  * @param cleanup how the download folder is kept tidy
  * @param limits how many downloads may be under way
+ * @param sources where a bare info hash's trackers come from
  */
 @Validated
 @ConfigurationProperties("hypertube.streaming")
@@ -33,7 +34,23 @@ public record StreamingProperties(
         @Valid @NotNull Torrent torrent,
         @NotNull Map<String, Duration> cooldowns,
         @Valid @NotNull Cleanup cleanup,
-        @Valid @NotNull Limits limits) {
+        @Valid @NotNull Limits limits,
+        @Valid @NotNull Sources sources) {
+
+    /**
+     * Trackers for a torrent given without any (a bare info hash, or a magnet without {@code tr=}): without them
+     * it could never find a peer (the engine has no DHT yet).
+     *
+     * @param url source-service, which knows the trackers of the sources it found ({@code SOURCE_SERVICE_URL})
+     * @param timeout how long pressing play waits for it
+     * @param defaultTrackers public trackers the administrator chose ({@code TORRENT_DEFAULT_TRACKERS},
+     *     comma-separated; empty by default, and in tests, which run offline)
+     */
+    public record Sources(@NotNull URI url, @NotNull Duration timeout, List<URI> defaultTrackers) {
+        public Sources {
+            defaultTrackers = defaultTrackers == null ? List.of() : List.copyOf(defaultTrackers);
+        }
+    }
 
     /**
      * @param activeDownloadsPerUser downloads under way one user may have asked for (0: no limit); joining a

@@ -214,6 +214,26 @@ class SourcesApiIT {
                 .isEqualTo(401);
     }
 
+    @Test
+    void aFoundTorrentsTrackersAreKnownByItsHash() throws Exception {
+        FoundSource found = source("Known.2021.1080p.WEB-DL.AAC.H264-K.mp4", 12, 2 * GB);
+        alpha.offer("tt0000777", List.of(found));
+        assertThat(get("/api/sources/movies/tt0000777?title=Known").statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> known =
+                get("/api/sources/trackers/" + found.infoHash().toUpperCase());
+        HttpResponse<String> unknown = get("/api/sources/trackers/" + "f".repeat(40));
+        HttpResponse<String> invalid = get("/api/sources/trackers/not-a-hash");
+
+        assertThat(known.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(known.body()).valueStream().map(JsonNode::asString))
+                .containsExactly("http://127.0.0.1:9/announce");
+        assertThat(unknown.body()).isEqualTo("[]");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("invalid-info-hash");
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10))

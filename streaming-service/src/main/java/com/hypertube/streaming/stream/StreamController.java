@@ -5,6 +5,7 @@ import com.hypertube.streaming.cooldown.Cooldowns;
 import com.hypertube.streaming.download.DownloadJob;
 import com.hypertube.streaming.download.DownloadJobs;
 import com.hypertube.streaming.torrent.TorrentEngine;
+import com.hypertube.streaming.torrent.TrackersForHash;
 import com.hypertube.torrent.magnet.InvalidMagnetException;
 import com.hypertube.torrent.magnet.MagnetLink;
 import com.hypertube.torrent.metainfo.InfoHash;
@@ -26,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.ToIntFunction;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +35,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -55,6 +58,7 @@ class StreamController {
     private final Cooldowns cooldowns;
     private final InstantSource clock;
     private final Duration metadataTimeout;
+    private final TrackersForHash trackersForHash;
 
     StreamController(
             FileResponses responses,
@@ -62,7 +66,9 @@ class StreamController {
             TorrentEngine engine,
             Cooldowns cooldowns,
             InstantSource clock,
-            StreamingProperties properties) {
+            StreamingProperties properties,
+            TrackersForHash trackersForHash) {
+        this.trackersForHash = trackersForHash;
         this.responses = responses;
         this.jobs = jobs;
         this.cooldowns = cooldowns;
@@ -72,9 +78,15 @@ class StreamController {
     }
 
     @PostMapping(path = "/api/stream", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<TorrentDescription> start(@Valid @RequestBody StartStream request, Caller caller) {
-        MagnetLink magnet = magnetOf(request);
-        refuseDuringCooldown(magnet.infoHash());
+    ResponseEntity<TorrentDescription> start(
+            @Valid @RequestBody StartStream request,
+            Caller caller,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        MagnetLink given = magnetOf(request);
+        refuseDuringCooldown(given.infoHash());
+        // A torrent already running has its trackers; a new one given none gets those known for its hash.
+        MagnetLink magnet =
+                engine.running(given.infoHash()).isPresent() ? given : trackersForHash.complete(given, authorization);
         DownloadJob job = jobs.jobFor(magnet, caller);
         // Started here too, not only by the worker: the player's first request can come at once. Starting
         // is idempotent, and a second viewer's peers reach the running torrent.
