@@ -61,7 +61,8 @@ class CatalogController {
             Caller caller,
             @ParameterObject ListParams params,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        return catalog.page(query(TitleKind.MOVIE, caller.userId(), params, acceptLanguage));
+        return catalog.page(
+                query(TitleKind.MOVIE, caller.userId(), params, Languages.pick(params.language(), acceptLanguage)));
     }
 
     @Operation(summary = "Series, one page at a time", description = "As /api/movies, for series.")
@@ -70,23 +71,8 @@ class CatalogController {
             Caller caller,
             @ParameterObject ListParams params,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        return catalog.page(query(TitleKind.SHOW, caller.userId(), params, acceptLanguage));
-    }
-
-    private static BrowseQuery query(TitleKind kind, Optional<UUID> viewer, ListParams p, String acceptLanguage) {
-        return query(
-                kind,
-                viewer,
-                p.query(),
-                p.genre(),
-                p.yearFrom(),
-                p.yearTo(),
-                p.minRating(),
-                p.sort(),
-                p.order(),
-                p.cursor(),
-                p.limit(),
-                Languages.pick(p.language(), acceptLanguage));
+        return catalog.page(
+                query(TitleKind.SHOW, caller.userId(), params, Languages.pick(params.language(), acceptLanguage)));
     }
 
     @Operation(summary = "A film's page: summary, length, credits, rating, comment count")
@@ -139,63 +125,53 @@ class CatalogController {
     }
 
     /** Checks a list's parameters; each wrong one is a 400 that names it. */
-    static BrowseQuery query(
-            TitleKind kind,
-            Optional<UUID> viewer,
-            String query,
-            String genre,
-            Integer yearFrom,
-            Integer yearTo,
-            Double minRating,
-            String sort,
-            String order,
-            String cursor,
-            Integer limit,
-            String language) {
-        String search = SearchText.of(query);
-        BrowseSort chosen = sort == null || sort.isBlank()
+    static BrowseQuery query(TitleKind kind, Optional<UUID> viewer, ListParams params, String language) {
+        String search = SearchText.of(params.query());
+        BrowseSort chosen = params.sort() == null || params.sort().isBlank()
                 ? (search.isBlank() ? BrowseSort.POPULARITY : BrowseSort.NAME)
-                : BrowseSort.parse(sort)
+                : BrowseSort.parse(params.sort())
                         .orElseThrow(() -> invalid("sort must be name, year, rating, popularity or watchCount."));
         boolean descending = chosen.descendingByDefault;
-        if (order != null && !order.isBlank()) {
-            descending = switch (order.strip().toLowerCase(Locale.ROOT)) {
+        if (params.order() != null && !params.order().isBlank()) {
+            descending = switch (params.order().strip().toLowerCase(Locale.ROOT)) {
                 case "asc" -> false;
                 case "desc" -> true;
                 default -> throw invalid("order must be asc or desc.");
             };
         }
-        if (yearFrom != null && (yearFrom < 1870 || yearFrom > 2200)
-                || yearTo != null && (yearTo < 1870 || yearTo > 2200)) {
+        if (params.yearFrom() != null && (params.yearFrom() < 1870 || params.yearFrom() > 2200)
+                || params.yearTo() != null && (params.yearTo() < 1870 || params.yearTo() > 2200)) {
             throw invalid("yearFrom and yearTo must be years between 1870 and 2200.");
         }
-        if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
+        if (params.yearFrom() != null && params.yearTo() != null && params.yearFrom() > params.yearTo()) {
             throw invalid("yearFrom must not be after yearTo.");
         }
-        if (minRating != null && (minRating.isNaN() || minRating < 0 || minRating > 10)) {
+        if (params.minRating() != null
+                && (params.minRating().isNaN() || params.minRating() < 0 || params.minRating() > 10)) {
             throw invalid("minRating must be between 0 and 10.");
         }
-        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+        if (params.limit() != null && (params.limit() < 1 || params.limit() > MAX_LIMIT)) {
             throw invalid("limit must be between 1 and " + MAX_LIMIT + ".");
         }
-        if (genre != null && (genre.isBlank() || genre.length() > 64)) {
+        if (params.genre() != null
+                && (params.genre().isBlank() || params.genre().length() > 64)) {
             throw invalid("genre must be a genre's name (64 characters at most).");
         }
         boolean finalDescending = descending;
-        Optional<Cursor> after = cursor == null || cursor.isBlank()
+        Optional<Cursor> after = params.cursor() == null || params.cursor().isBlank()
                 ? Optional.empty()
-                : Optional.of(Cursor.decode(cursor, chosen, finalDescending));
+                : Optional.of(Cursor.decode(params.cursor(), chosen, finalDescending));
         return new BrowseQuery(
                 kind,
                 search,
-                genre == null ? null : genre.strip(),
-                yearFrom,
-                yearTo,
-                minRating,
+                params.genre() == null ? null : params.genre().strip(),
+                params.yearFrom(),
+                params.yearTo(),
+                params.minRating(),
                 chosen,
                 descending,
                 after,
-                limit == null ? DEFAULT_LIMIT : limit,
+                params.limit() == null ? DEFAULT_LIMIT : params.limit(),
                 language,
                 viewer);
     }

@@ -159,7 +159,10 @@ public class CatalogService {
     /** The front page: most popular first, 24 at a time, in English. */
     public TitlePage frontPage(TitleKind kind, String cursor, Optional<UUID> viewer) {
         return page(CatalogController.query(
-                kind, viewer, null, null, null, null, null, null, null, cursor, null, Languages.DEFAULT));
+                kind,
+                viewer,
+                new CatalogController.ListParams(null, null, null, null, null, null, null, cursor, null, null),
+                Languages.DEFAULT));
     }
 
     /** Lists' items for these titles, by id (titles that no longer exist are left out). */
