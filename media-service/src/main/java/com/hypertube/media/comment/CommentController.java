@@ -47,16 +47,20 @@ class CommentController {
 
     @Operation(
             summary = "A film's or series' comments, newest first",
-            description = "50 at a time; for the next page, pass the last one's date as before.")
+            description = "50 at a time; for the next page, pass the last one's date as before and its id as beforeId.")
     @GetMapping({"/api/movies/{id}/comments", "/api/shows/{id}/comments", "/movies/{id}/comments"})
-    List<Comment> ofTitle(@PathVariable UUID id, @RequestParam(required = false) Instant before) {
-        return comments.ofTitle(id, before);
+    List<Comment> ofTitle(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Instant before,
+            @RequestParam(required = false) UUID beforeId) {
+        return comments.ofTitle(id, before, beforeId);
     }
 
     @Operation(summary = "The latest comments on any title")
     @GetMapping({"/api/comments", "/comments"})
-    List<Comment> latest(@RequestParam(required = false) Instant before) {
-        return comments.latest(before);
+    List<Comment> latest(
+            @RequestParam(required = false) Instant before, @RequestParam(required = false) UUID beforeId) {
+        return comments.latest(before, beforeId);
     }
 
     @Operation(summary = "A comment")

@@ -35,18 +35,22 @@ class CommentRepository {
                 .optional();
     }
 
-    /** A title's comments, newest first, older than a point for the next page. */
-    List<Comment> ofTitle(UUID title, Instant before, int limit) {
-        return jdbc.sql("SELECT * FROM comments WHERE title_id = ? AND created_at < ?"
+    /**
+     * A title's comments, newest first, after a point for the next page: the last one's date and id (the id
+     * breaks ties between comments posted in the same microsecond, so none is skipped).
+     */
+    List<Comment> ofTitle(UUID title, Instant before, UUID beforeId, int limit) {
+        return jdbc.sql("SELECT * FROM comments WHERE title_id = ? AND (created_at, id) < (?, ?)"
                         + " ORDER BY created_at DESC, id DESC LIMIT ?")
-                .params(title, Timestamp.from(before), limit)
+                .params(title, Timestamp.from(before), beforeId, limit)
                 .query(CommentRepository::map)
                 .list();
     }
 
-    List<Comment> latest(Instant before, int limit) {
-        return jdbc.sql("SELECT * FROM comments WHERE created_at < ? ORDER BY created_at DESC, id DESC LIMIT ?")
-                .params(Timestamp.from(before), limit)
+    List<Comment> latest(Instant before, UUID beforeId, int limit) {
+        return jdbc.sql("SELECT * FROM comments WHERE (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC"
+                        + " LIMIT ?")
+                .params(Timestamp.from(before), beforeId, limit)
                 .query(CommentRepository::map)
                 .list();
     }

@@ -51,15 +51,21 @@ public class Comments {
         return comments.find(id).orElseThrow(Comments::notFound);
     }
 
-    public List<Comment> ofTitle(UUID title, Instant before) {
+    public List<Comment> ofTitle(UUID title, Instant before, UUID beforeId) {
         if (!catalog.exists(title)) {
             throw ProblemTypes.error(HttpStatus.NOT_FOUND, "title-not-found", "No film or series has this id.");
         }
-        return comments.ofTitle(title, before == null ? FAR_FUTURE : before, PAGE);
+        return comments.ofTitle(title, before == null ? FAR_FUTURE : before, afterAll(before, beforeId), PAGE);
     }
 
-    public List<Comment> latest(Instant before) {
-        return comments.latest(before == null ? FAR_FUTURE : before, PAGE);
+    public List<Comment> latest(Instant before, UUID beforeId) {
+        return comments.latest(before == null ? FAR_FUTURE : before, afterAll(before, beforeId), PAGE);
+    }
+
+    // Without the last comment's id, every comment of that instant counts as after it (the page resumes at the
+    // date alone, as before ids were asked for).
+    private static UUID afterAll(Instant before, UUID beforeId) {
+        return beforeId != null && before != null ? beforeId : new UUID(0, 0);
     }
 
     public Comment edit(Caller caller, UUID id, String text) {

@@ -131,6 +131,27 @@ class CommentsIT extends MediaIT {
     }
 
     @Test
+    void pagesOfCommentsPostedInTheSameInstantSkipNone() {
+        UUID film = Titles.film(jdbc, "Busy", 2001, 1);
+        for (int i = 0; i < 55; i++) {
+            post(ALICE, film, "comment " + i); // the test clock is stopped: all in one instant
+        }
+
+        JsonNode first = Json.read(api.get("/api/movies/" + film + "/comments").body());
+        JsonNode last = first.get(first.size() - 1);
+        JsonNode second = Json.read(api.get("/api/movies/" + film + "/comments?before="
+                        + last.path("date").asString() + "&beforeId="
+                        + last.path("id").asString())
+                .body());
+
+        java.util.Set<String> seen = new java.util.HashSet<>(Json.texts(first, "id"));
+        seen.addAll(Json.texts(second, "id"));
+        assertThat(first.size()).isEqualTo(50);
+        assertThat(second.size()).isEqualTo(5);
+        assertThat(seen).hasSize(55);
+    }
+
+    @Test
     void latestCommentsComeNewestFirstAcrossTitles() {
         UUID one = Titles.film(jdbc, "One", 2001, 1);
         UUID two = Titles.film(jdbc, "Two", 2001, 1);
