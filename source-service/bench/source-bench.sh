@@ -8,7 +8,7 @@
 #
 #   bash source-service/bench/source-bench.sh [SCRAPE_ROUNDS=10] [COLD_TITLES=30] [WARM_ASKS=1000]
 #
-# Needs only a JDK 25 (JAVA_HOME, else /usr/lib/jvm/temurin-25-jdk-amd64): no service, no database. BUILD=0
+# Needs only a JDK 25 (JAVA_HOME, else the first one under /usr/lib/jvm): no service, no database. BUILD=0
 # skips the build (the classes and classpath of a previous run are used); OPENTRACKER=0 skips opentracker;
 # SCRAPE_WARMUP (10) is the scrape's warm-up rounds: with 3, the JIT has not caught up and HTTP reads about 2x slower.
 set -euo pipefail
@@ -17,7 +17,12 @@ SCRAPE_ROUNDS=${1:-10}
 COLD_TITLES=${2:-30}
 WARM_ASKS=${3:-1000}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+if [[ -z ${JAVA_HOME:-} ]] || ! grep -q '^JAVA_VERSION="2[5-9]' "$JAVA_HOME/release" 2>/dev/null; then
+    for candidate in /usr/lib/jvm/*; do
+        grep -q '^JAVA_VERSION="2[5-9]' "$candidate/release" 2>/dev/null && { export JAVA_HOME=$candidate; break; }
+    done
+fi
+[[ -n ${JAVA_HOME:-} ]] || { echo "a JDK 25 is needed: set JAVA_HOME" >&2; exit 1; }
 JAVA=$JAVA_HOME/bin/java
 "$JAVA" -version 2>&1 | grep -q '"25' || { echo "$JAVA is not a Java 25: set JAVA_HOME" >&2; exit 1; }
 WORK=$(mktemp -d)
