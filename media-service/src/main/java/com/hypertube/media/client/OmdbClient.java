@@ -5,8 +5,9 @@ import com.hypertube.media.MediaProperties;
 import com.hypertube.web.client.OutboundHttp;
 import com.hypertube.web.client.ProviderCalls;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,13 +44,10 @@ public class OmdbClient {
         if (!imdbId.matches("tt\\d{1,12}")) {
             return Optional.empty();
         }
-        Optional<Answer> answer = calls.get(
-                        uri -> uri.path("/")
-                                .queryParam("i", "{id}")
-                                .queryParam("apikey", "{key}")
-                                .build(imdbId, settings.apiKey()),
-                        new HttpHeaders())
-                .map(body -> calls.parse(body, Answer.class));
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("i", imdbId);
+        query.put("apikey", settings.apiKey());
+        Optional<Answer> answer = calls.get("/", query, null).map(body -> calls.parse(body, Answer.class));
         if (answer.isEmpty() || !"True".equalsIgnoreCase(answer.get().response())) {
             // {"Response":"False","Error":"Incorrect IMDb ID."}; a bad key or the daily limit come as 401 and throw.
             return Optional.empty();

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -92,17 +91,7 @@ public class SourceServiceClient {
     }
 
     private Optional<String> get(String path, Map<String, String> params, String bearer) {
-        HttpHeaders headers = new HttpHeaders();
-        if (bearer != null) {
-            headers.set(HttpHeaders.AUTHORIZATION, bearer);
-        }
-        return calls.get(
-                uri -> {
-                    uri.path(path);
-                    params.keySet().forEach(name -> uri.queryParam(name, "{" + name + "}"));
-                    return uri.build(params);
-                },
-                headers);
+        return calls.get(path, params, bearer);
     }
 
     private static void putIfPresent(Map<String, String> params, String name, String value) {

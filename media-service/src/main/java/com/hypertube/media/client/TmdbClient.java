@@ -16,9 +16,7 @@ import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriBuilder;
 
 /**
  * TMDB API v3, behind a cache of its answers (Caffeine, 24 h by default): the same question within that time
@@ -137,29 +135,19 @@ public class TmdbClient {
         if (cached != null) {
             return cached;
         }
-        Optional<String> answer = calls.get(uri -> build(uri, path, params), authorization());
+        Optional<String> answer = call(path, params);
         answers.put(key, answer);
         return answer;
     }
 
-    private URI build(UriBuilder uri, String path, Map<String, String> params) {
-        Map<String, String> values = new LinkedHashMap<>(params);
-        if (!hasText(settings.readToken())) {
-            values.put("api_key", settings.apiKey());
-        }
-        uri.path(path);
-        // Values go in as template variables, which are encoded whole: a query such as "Tom & Jerry" reaches
-        // TMDB as the user typed it, not as two parameters.
-        values.keySet().forEach(name -> uri.queryParam(name, "{" + name + "}"));
-        return uri.build(values);
-    }
-
-    private HttpHeaders authorization() {
-        HttpHeaders headers = new HttpHeaders();
+    // The key goes as a bearer token when a read token is set, else as the api_key parameter.
+    private Optional<String> call(String path, Map<String, String> params) {
         if (hasText(settings.readToken())) {
-            headers.setBearerAuth(settings.readToken());
+            return calls.get(path, params, "Bearer " + settings.readToken());
         }
-        return headers;
+        Map<String, String> withKey = new LinkedHashMap<>(params);
+        withKey.put("api_key", settings.apiKey());
+        return calls.get(path, withKey, null);
     }
 
     private static boolean hasText(String value) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -82,6 +83,25 @@ public final class ProviderCalls {
         } catch (CallNotPermittedException open) {
             throw new ProviderException(provider, Reason.UNAVAILABLE, "failing, not called for a while", null, open);
         }
+    }
+
+    /**
+     * A GET of {@code path} with these query values, each encoded whole as a template variable (a query such as
+     * "Tom & Jerry" reaches the provider as one value, never as two parameters), with an {@code Authorization}
+     * header when one is given; empty on a 404.
+     */
+    public Optional<String> get(String path, Map<String, String> query, String authorization) {
+        HttpHeaders headers = new HttpHeaders();
+        if (authorization != null) {
+            headers.set(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return get(
+                uri -> {
+                    uri.path(path);
+                    query.keySet().forEach(name -> uri.queryParam(name, "{" + name + "}"));
+                    return uri.build(query);
+                },
+                headers);
     }
 
     /** The body as the provider's documented record; anything else is {@link Reason#MALFORMED}. */

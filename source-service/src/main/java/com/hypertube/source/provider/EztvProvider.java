@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -80,15 +79,11 @@ class EztvProvider implements SourceProvider {
             return Optional.empty();
         }
         try {
-            Map<String, String> params = Map.of("imdb_id", imdbDigits, "limit", "" + PAGE_SIZE, "page", "" + page);
-            return calls.get(
-                            uri -> uri.path("/get-torrents")
-                                    .queryParam("imdb_id", "{imdb_id}")
-                                    .queryParam("limit", "{limit}")
-                                    .queryParam("page", "{page}")
-                                    .build(params),
-                            HttpHeaders.EMPTY)
-                    .map(body -> calls.parse(body, EztvAnswer.class));
+            Map<String, String> params = new java.util.LinkedHashMap<>();
+            params.put("imdb_id", imdbDigits);
+            params.put("limit", String.valueOf(PAGE_SIZE));
+            params.put("page", String.valueOf(page));
+            return calls.get("/get-torrents", params, null).map(body -> calls.parse(body, EztvAnswer.class));
         } catch (ProviderException e) {
             log.warn("EZTV failed on page {}: {}", page, e.getMessage());
             return Optional.empty();

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
 
 /**
  * One Torznab indexer (a Jackett or Prowlarr feed, or an indexer speaking Torznab itself), with its own
@@ -103,13 +102,8 @@ final class TorznabIndexer {
         if (indexer.apiKey() != null && !indexer.apiKey().isBlank()) {
             all.put("apikey", indexer.apiKey());
         }
-        Optional<String> body = calls.get(
-                uri -> {
-                    // Values go in as template variables, encoded whole ("Tom & Jerry" stays one parameter).
-                    all.keySet().forEach(name -> uri.queryParam(name, "{" + name + "}"));
-                    return uri.build(all);
-                },
-                HttpHeaders.EMPTY);
+        // The indexer's address is the Torznab endpoint itself: no path after it.
+        Optional<String> body = calls.get("", all, null);
         return body.orElseThrow(() -> new ProviderException(
                 indexer.name(), Reason.UNAVAILABLE, "answered 404: not a Torznab endpoint", null, null));
     }

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -119,14 +118,7 @@ public class YtsProvider implements SourceProvider {
         for (Mirror mirror : mirrors) {
             try {
                 YtsAnswer answer = mirror.calls()
-                        .get(
-                                uri -> {
-                                    uri.path("/list_movies.json");
-                                    // Values go in as template variables, encoded whole.
-                                    params.keySet().forEach(name -> uri.queryParam(name, "{" + name + "}"));
-                                    return uri.build(params);
-                                },
-                                HttpHeaders.EMPTY)
+                        .get("/list_movies.json", params, null)
                         .map(body -> mirror.calls().parse(body, YtsAnswer.class))
                         // A 404 means this host no longer serves the API (a parked mirror), not "no film".
                         .orElseThrow(() -> failure(mirror, "answered 404"));
