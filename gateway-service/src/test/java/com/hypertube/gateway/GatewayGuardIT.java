@@ -24,6 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The guard against stand-ins: a stub JWKS and a stub service that echoes the identity headers it got. Every
  * kind of bad token is a 401 problem; the verified identity reaches the service, a forged one never does.
+ *
+ * <p>Over 400 lines on purpose: every rule of the gateway's guard is checked here against one stub and one
+ * Spring context (one gateway started); splitting it would start a second gateway for the same stub.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayGuardIT {
