@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param torznab Torznab indexers (Jackett, Prowlarr...), films and episodes
  * @param localDir a folder of .torrent files offered as sources ({@code SOURCES_LOCAL_DIR}); empty is off
  * @param swarmHealth how the stored sources' swarms are counted again
+ * @param backgroundSearch how the titles already asked for are searched again, out of any user's way
  */
 @Validated
 @ConfigurationProperties("hypertube.source")
@@ -31,20 +32,46 @@ public record SourceProperties(
         @Valid @NotNull Eztv eztv,
         @Valid @NotNull Torznab torznab,
         String localDir,
-        @Valid @NotNull SwarmHealth swarmHealth) {
+        @Valid @NotNull SwarmHealth swarmHealth,
+        @Valid @NotNull BackgroundSearch backgroundSearch) {
 
     /**
-     * The periodic scrape of the stored sources' trackers.
+     * The periodic scrape of the stored sources' trackers, on one instance at a time.
      *
      * @param interval time between two rounds ({@code SWARM_HEALTH_INTERVAL})
-     * @param sourcesPerRound the most sources one round counts, those measured longest ago first
+     * @param sourcesPerRound the most sources one round counts, those scraped longest ago first
      * @param allowedTrackerBlocks address blocks a tracker may be in besides public addresses (a LAN tracker,
      *     tests' loopback); empty: public trackers only
+     * @param lockAtLeastFor how long a round keeps its lock even when done sooner: a little under the interval,
+     *     so that with several instances the rounds stay about an interval apart, whichever runs them
+     * @param lockAtMostFor when the lock of a round whose instance died is given up
      */
     public record SwarmHealth(
             @NotNull Duration interval,
             @Min(1) int sourcesPerRound,
-            @NotNull List<String> allowedTrackerBlocks) {}
+            @NotNull List<String> allowedTrackerBlocks,
+            @NotNull Duration lockAtLeastFor,
+            @NotNull Duration lockAtMostFor) {}
+
+    /**
+     * Seed 002's background search: a few titles a round, each searched again by every provider (within its
+     * own call rate), so a title's sources are ready and fresh before anyone opens it.
+     *
+     * @param interval time between two rounds
+     * @param titlesPerRound the most titles one round searches: the titles never searched first, then those
+     *     searched longest ago
+     * @param staleAfter how old a title's last search may be before the background searches it again
+     * @param pause the wait between two titles of a round, which leaves the providers' call rates to users
+     * @param lockAtLeastFor as the swarm health's: a little under the interval
+     * @param lockAtMostFor when the lock of a round whose instance died is given up
+     */
+    public record BackgroundSearch(
+            @NotNull Duration interval,
+            @Min(1) int titlesPerRound,
+            @NotNull Duration staleAfter,
+            @NotNull Duration pause,
+            @NotNull Duration lockAtLeastFor,
+            @NotNull Duration lockAtMostFor) {}
 
     /**
      * How one provider is called: its timeouts and its own call rate.

@@ -43,8 +43,10 @@ public record StreamingProperties(
      *
      * @param url source-service, which knows the trackers of the sources it found ({@code SOURCE_SERVICE_URL})
      * @param timeout how long pressing play waits for it
-     * @param defaultTrackers public trackers the administrator chose ({@code TORRENT_DEFAULT_TRACKERS},
-     *     comma-separated; empty by default, and in tests, which run offline)
+     * @param defaultTrackers trackers the administrator chose ({@code TORRENT_DEFAULT_TRACKERS}, comma-separated;
+     *     empty by default, and in tests, which run offline). Being the administrator's choice, these exact
+     *     announce URLs are reached whatever their address (a LAN tracker too); the tracker address rules hold
+     *     for every other tracker.
      */
     public record Sources(@NotNull URI url, @NotNull Duration timeout, List<URI> defaultTrackers) {
         public Sources {

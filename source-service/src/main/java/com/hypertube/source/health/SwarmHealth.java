@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,15 +28,20 @@ import org.springframework.stereotype.Component;
 /**
  * Scrapes the trackers of the stored sources, those measured longest ago first, and writes the counts back.
  * Each tracker is asked once a round for all its torrents (batched scrapes), every tracker on a virtual
- * thread of its own. A torrent's count is the largest any tracker gives: trackers each see part of a swarm,
- * and the ranking wants to know whether anyone seeds at all. A torrent no tracker answered for keeps its
- * counts: a tracker being down says nothing of the swarm.
+ * thread of its own; {@link SwarmCounts} says how the answers are read (the largest count, all-zero answers
+ * meaning "unknown to this tracker"). A torrent no tracker gave real counts for keeps its counts: a tracker
+ * being down, or not knowing the torrent, says nothing of the swarm. The scheduled round runs on one instance
+ * at a time (ShedLock): several instances scraping the same trackers would only hammer them.
  */
 @Component
 public class SwarmHealth {
 
-    /** What one round did. */
-    public record Round(int sources, int trackers, int measured) {}
+    /**
+     * What one round did.
+     *
+     * @param unknown torrents their trackers answered for only with all-zero counts (unknown to them)
+     */
+    public record Round(int sources, int trackers, int measured, int unknown) {}
 
     private static final Logger log = LoggerFactory.getLogger(SwarmHealth.class);
 
@@ -55,17 +60,23 @@ public class SwarmHealth {
         this.sourcesPerRound = settings.sourcesPerRound();
     }
 
-    // The first round an interval after start: a restart loop must not hammer the trackers.
+    // The first round an interval after start: a restart loop must not hammer the trackers. Public, and called
+    // through the bean, for the lock to hold: another instance's round in progress makes this one do nothing.
     @Scheduled(
             initialDelayString = "${hypertube.source.swarm-health.interval}",
             fixedDelayString = "${hypertube.source.swarm-health.interval}")
-    void scheduled() {
+    @SchedulerLock(
+            name = "swarm-health",
+            lockAtLeastFor = "${hypertube.source.swarm-health.lock-at-least-for}",
+            lockAtMostFor = "${hypertube.source.swarm-health.lock-at-most-for}")
+    public void scheduledRound() {
         Round round = check();
         log.info(
-                "Swarm health: {} of {} sources measured through {} trackers",
+                "Swarm health: {} of {} sources measured through {} trackers ({} unknown to their trackers)",
                 round.measured(),
                 round.sources(),
-                round.trackers());
+                round.trackers(),
+                round.unknown());
     }
 
     /** One round: scrape, then write what was measured. */
@@ -75,7 +86,7 @@ public class SwarmHealth {
         jdbc.query(
                 """
                 SELECT info_hash, trackers FROM (
-                    SELECT info_hash, trackers, min(measured_at) OVER (PARTITION BY info_hash) AS oldest,
+                    SELECT info_hash, trackers, min(scraped_at) OVER (PARTITION BY info_hash) AS oldest,
                            row_number() OVER (PARTITION BY info_hash) AS n
                     FROM torrent_sources) AS sources
                 WHERE n = 1
@@ -91,40 +102,36 @@ public class SwarmHealth {
                     }
                 },
                 sourcesPerRound);
-        Map<InfoHash, ScrapeResponse> best = new ConcurrentHashMap<>();
+        SwarmCounts counts = new SwarmCounts();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            byTracker.forEach((tracker, torrents) -> threads.submit(() -> scrape(tracker, torrents, best)));
+            byTracker.forEach((tracker, torrents) -> threads.submit(() -> scrape(tracker, torrents, counts)));
         }
         var now = clock.instant().atOffset(ZoneOffset.UTC);
+        Map<InfoHash, ScrapeResponse> measured = counts.measured();
         List<Object[]> updates = new ArrayList<>();
-        best.forEach((hash, swarm) -> updates.add(new Object[] {swarm.seeders(), swarm.leechers(), now, hash.hex()}));
+        measured.forEach(
+                (hash, swarm) -> updates.add(new Object[] {swarm.seeders(), swarm.leechers(), now, hash.hex()}));
         jdbc.batchUpdate(
                 "UPDATE torrent_sources SET seeders = ?, leechers = ?, measured_at = ? WHERE info_hash = ?", updates);
-        return new Round(hashes.size(), byTracker.size(), best.size());
+        // Every torrent asked goes to the back of the queue, measured or not: those whose trackers are down or
+        // do not know them would otherwise come first every round and crowd the others out.
+        jdbc.update(connection -> {
+            var statement =
+                    connection.prepareStatement("UPDATE torrent_sources SET scraped_at = ? WHERE info_hash = ANY (?)");
+            statement.setObject(1, now);
+            statement.setArray(2, connection.createArrayOf("text", hashes.toArray()));
+            return statement;
+        });
+        return new Round(hashes.size(), byTracker.size(), measured.size(), counts.unknown());
     }
 
-    private void scrape(String tracker, List<InfoHash> torrents, Map<InfoHash, ScrapeResponse> best) {
+    private void scrape(String tracker, List<InfoHash> torrents, SwarmCounts counts) {
         try {
-            Map<InfoHash, ScrapeResponse> answer =
-                    Tracker.at(URI.create(tracker), addresses).scrape(torrents);
-            answer.forEach((hash, swarm) -> best.merge(hash, sane(swarm), SwarmHealth::larger));
+            counts.add(Tracker.at(URI.create(tracker), addresses).scrape(torrents));
         } catch (IOException | TrackerException | IllegalArgumentException e) {
             // Dead, refused, forbidden or malformed trackers are common: one line, no stack.
             log.debug("Swarm health: tracker {} not scraped: {}", tracker, e.toString());
         }
-    }
-
-    // A hostile tracker may send negative counts; the table refuses them.
-    private static ScrapeResponse sane(ScrapeResponse swarm) {
-        return new ScrapeResponse(
-                Math.max(0, swarm.seeders()), Math.max(0, swarm.completed()), Math.max(0, swarm.leechers()));
-    }
-
-    private static ScrapeResponse larger(ScrapeResponse one, ScrapeResponse other) {
-        return other.seeders() > one.seeders()
-                        || (other.seeders() == one.seeders() && other.leechers() > one.leechers())
-                ? other
-                : one;
     }
 
     private static List<String> trackers(Array array) throws SQLException {

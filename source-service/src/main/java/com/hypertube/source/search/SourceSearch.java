@@ -29,6 +29,9 @@ import org.springframework.stereotype.Service;
  * <p>The cache holds what the providers found, keyed by what was asked (the IMDb id and episode, or the
  * words), and the ranking is made on each request: ranking is cheap, so asking the same title in another
  * quality costs no provider call either.
+ *
+ * <p>Every title searched is remembered ({@link SearchedTitles}), for the {@link BackgroundSearch} to search it
+ * again once its sources are old.
  */
 @Service
 class SourceSearch {
@@ -42,12 +45,14 @@ class SourceSearch {
 
     private final Providers providers;
     private final StoredSources stored;
+    private final SearchedTitles titles;
     private final InstantSource clock;
     private final Cache<String, Searched> cache;
 
-    SourceSearch(Providers providers, StoredSources stored, InstantSource clock) {
+    SourceSearch(Providers providers, StoredSources stored, SearchedTitles titles, InstantSource clock) {
         this.providers = providers;
         this.stored = stored;
+        this.titles = titles;
         this.clock = clock;
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(KEPT)
@@ -62,16 +67,31 @@ class SourceSearch {
     }
 
     SourcesAnswer title(TitleQuery query, Quality preferred) {
-        String key = query.isEpisode()
+        // get(key, loader): searches of one title at once ask the providers once.
+        Searched searched = cache.get(key(query), ignored -> search(query));
+        return answer(searched, preferred);
+    }
+
+    /**
+     * Asks the providers again for a title, whatever the cache holds, and keeps their answer as a search would:
+     * the background search's way of keeping stored sources fresh. Returns how many sources were found.
+     */
+    int refresh(TitleQuery query) {
+        Searched fresh = search(query);
+        cache.put(key(query), fresh);
+        return fresh.found().sources().size();
+    }
+
+    private Searched search(TitleQuery query) {
+        Searched fresh = new Searched(providers.find(query), clock.instant());
+        store(query, onePerHash(fresh.found().sources()), fresh.at());
+        return fresh;
+    }
+
+    private static String key(TitleQuery query) {
+        return query.isEpisode()
                 ? "episode:" + query.imdbId() + ":" + query.season() + ":" + query.episode()
                 : "film:" + query.imdbId();
-        // get(key, loader): searches of one title at once ask the providers once.
-        Searched searched = cache.get(key, ignored -> {
-            Searched fresh = new Searched(providers.find(query), clock.instant());
-            store(query.imdbId(), onePerHash(fresh.found().sources()), fresh.at());
-            return fresh;
-        });
-        return answer(searched, preferred);
     }
 
     SourcesAnswer words(String words, Quality preferred) {
@@ -82,12 +102,13 @@ class SourceSearch {
         return answer(searched, preferred);
     }
 
-    private void store(String imdbId, List<FoundSource> sources, Instant at) {
+    private void store(TitleQuery query, List<FoundSource> sources, Instant at) {
         try {
-            stored.upsert(imdbId, sources, at);
+            stored.upsert(query.imdbId(), sources, at);
+            titles.searched(query, at); // from now on the background search keeps it fresh
         } catch (DataAccessException e) {
             // The answer is still worth giving: the rows are written again by the next search.
-            log.warn("Could not store the {} sources found for {}", sources.size(), imdbId, e);
+            log.warn("Could not store the {} sources found for {}", sources.size(), query.imdbId(), e);
         }
     }
 

@@ -75,7 +75,15 @@ final class TestSettings {
                 eztv,
                 new SourceProperties.Torznab(indexers, Duration.ofHours(1), LIMITS),
                 localDir,
-                new SourceProperties.SwarmHealth(Duration.ofMinutes(30), 500, List.of()));
+                new SourceProperties.SwarmHealth(
+                        Duration.ofMinutes(30), 500, List.of(), Duration.ofMinutes(25), Duration.ofMinutes(30)),
+                new SourceProperties.BackgroundSearch(
+                        Duration.ofMinutes(5),
+                        20,
+                        Duration.ofHours(24),
+                        Duration.ZERO,
+                        Duration.ofMinutes(4),
+                        Duration.ofMinutes(15)));
     }
 
     /**

@@ -35,14 +35,13 @@ public class TorrentEngine implements DisposableBean {
     TorrentEngine(StreamingProperties properties, DownloadRoot downloadRoot) {
         this.saved = new SavedTorrents(downloadRoot.path());
         try {
-            this.client = TorrentClient.builder()
+            TorrentClient.Builder builder = TorrentClient.builder()
                     .port(properties.torrent().listenPort())
                     .uploadLimit(properties.torrent().uploadLimit())
                     .downloadRoot(downloadRoot.path())
                     // <root>/<info hash>/…: two torrents with files of the same name never share them.
-                    .folderPerTorrent()
-                    // A magnet's tr= is anyone's to write: trackers on our own network only when allowed.
-                    .trackerAddresses(trackerAddresses(properties.torrent()))
+                    .folderPerTorrent();
+            this.client = trackerRules(builder, properties.torrent(), properties.sources())
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException(
@@ -55,6 +54,17 @@ public class TorrentEngine implements DisposableBean {
     /** Forgets a torrent's saved info (its data is gone): a later play fetches the metadata again. */
     public void forgetSaved(String infoHash) {
         saved.forget(InfoHash.fromHex(infoHash));
+    }
+
+    /**
+     * Where trackers may be. A magnet's {@code tr=} (or a .torrent's, or source-service's, which come from
+     * providers) is anyone's to write: trackers on our own network only when allowed. The default trackers are
+     * the administrator's own choice ({@code TORRENT_DEFAULT_TRACKERS}): each of those announce URLs is reached
+     * wherever it is, a tracker on the LAN included, without opening the LAN to everyone else's.
+     */
+    static TorrentClient.Builder trackerRules(
+            TorrentClient.Builder builder, StreamingProperties.Torrent torrent, StreamingProperties.Sources sources) {
+        return builder.trackerAddresses(trackerAddresses(torrent)).trustedTrackers(sources.defaultTrackers());
     }
 
     static AddressPolicy trackerAddresses(StreamingProperties.Torrent settings) {

@@ -25,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Trackers for a torrent that came without any (a bare info hash, seed 000's case, or a magnet without
  * {@code tr=}): those source-service knows for the hash (from the sources it found), then the administrator's
  * default trackers. Asked with the caller's own token, briefly: source-service slow or down costs its trackers,
- * never the press of play. What comes back is checked (http, https or udp, at most 20) and then goes through
- * the engine's tracker address rules like any other tracker.
+ * never the press of play. What comes back is checked (http, https or udp, at most 20); source-service's then
+ * go through the engine's tracker address rules like any other tracker (they come from providers), while the
+ * default trackers are trusted by the engine as the administrator's choice ({@link TorrentEngine#trackerRules}).
  */
 @Component
 public class TrackersForHash {

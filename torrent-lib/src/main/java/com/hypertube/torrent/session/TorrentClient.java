@@ -20,9 +20,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -58,6 +60,7 @@ public final class TorrentClient implements AutoCloseable {
     private final byte[] peerId;
     private final UploadLimit uploadLimit;
     private final AddressPolicy trackerAddresses;
+    private final Set<URI> trustedTrackers;
     private final ServerSocket server;
     private final Map<InfoHash, TorrentHandle> torrents = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -73,6 +76,7 @@ public final class TorrentClient implements AutoCloseable {
         this.peerId = newPeerId();
         this.uploadLimit = new UploadLimit(builder.uploadBytesPerSecond, builder.time, Thread::sleep);
         this.trackerAddresses = builder.trackerAddresses;
+        this.trustedTrackers = Set.copyOf(builder.trustedTrackers);
         if (builder.port >= 0) {
             server = new ServerSocket();
             server.setReuseAddress(true);
@@ -143,7 +147,7 @@ public final class TorrentClient implements AutoCloseable {
                 uploadLimit);
         Announcer announcer = trackers.isEmpty()
                 ? null
-                : new Announcer(session, trackers, peerId, this::port, time, trackerAddresses);
+                : new Announcer(session, trackers, peerId, this::port, time, this::addressesFor);
         TorrentHandle handle =
                 new TorrentHandle(session, announcer, inMemory ? null : root, () -> torrents.remove(infoHash));
         torrents.put(infoHash, handle);
@@ -153,6 +157,13 @@ public final class TorrentClient implements AutoCloseable {
         }
         session.addPeers(peers);
         return handle;
+    }
+
+    // Trust is per announce URL, not per host: a magnet naming another port or path of a trusted host gets none.
+    private AddressPolicy addressesFor(URI tracker) {
+        return tracker.getHost() != null && trustedTrackers.contains(tracker)
+                ? trackerAddresses.trustingHost(tracker.getHost())
+                : trackerAddresses;
     }
 
     /** The client's budget for piece buffers: tests read how much was ever held at once. */
@@ -228,6 +239,7 @@ public final class TorrentClient implements AutoCloseable {
         private long uploadBytesPerSecond;
         private Function<TorrentInfo, Storage> storage;
         private AddressPolicy trackerAddresses = AddressPolicy.publicOnly();
+        private Set<URI> trustedTrackers = Set.of();
 
         /** The port to listen on for peers: 0 for any free one, -1 not to listen. Default 6881. */
         public Builder port(int port) {
@@ -343,6 +355,17 @@ public final class TorrentClient implements AutoCloseable {
          */
         public Builder trackerAddresses(AddressPolicy policy) {
             this.trackerAddresses = java.util.Objects.requireNonNull(policy);
+            return this;
+        }
+
+        /**
+         * Announce URLs the operator chose (default trackers added to torrents that have none): each is reached
+         * wherever its host resolves, the {@link #trackerAddresses(AddressPolicy) address rules} being for the
+         * trackers strangers name. Only these exact URLs are trusted: a magnet naming another port or path of
+         * the same host gets the rules, and so does another host a trusted tracker redirects to.
+         */
+        public Builder trustedTrackers(Collection<URI> announceUrls) {
+            this.trustedTrackers = Set.copyOf(announceUrls);
             return this;
         }
 

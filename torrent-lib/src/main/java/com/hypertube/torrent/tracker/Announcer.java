@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,7 +42,7 @@ public final class Announcer {
     private final byte[] peerId;
     private final IntSupplier port;
     private final TimeSource time;
-    private final AddressPolicy addresses;
+    private final Function<URI, AddressPolicy> addresses;
     private final NoPeersBackOff backOff = new NoPeersBackOff();
     private volatile boolean running = true;
     private Thread thread;
@@ -57,6 +58,20 @@ public final class Announcer {
             IntSupplier port,
             TimeSource time,
             AddressPolicy addresses) {
+        this(target, tiers, peerId, port, time, tracker -> addresses);
+    }
+
+    /**
+     * @param addresses where each tracker may be: trackers the administrator chose may be trusted beyond the
+     *     rules that hold for those a magnet or a .torrent names
+     */
+    public Announcer(
+            AnnounceTarget target,
+            List<List<URI>> tiers,
+            byte[] peerId,
+            IntSupplier port,
+            TimeSource time,
+            Function<URI, AddressPolicy> addresses) {
         this.addresses = addresses;
         this.target = target;
         this.tiers = new ArrayList<>();
@@ -148,7 +163,8 @@ public final class Announcer {
         for (List<URI> tier : tiers) {
             for (URI url : List.copyOf(tier)) {
                 try {
-                    AnnounceResponse response = Tracker.at(url, addresses).announce(request);
+                    AnnounceResponse response =
+                            Tracker.at(url, addresses.apply(url)).announce(request);
                     synchronized (tier) {
                         tier.remove(url);
                         tier.addFirst(url);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,6 +72,35 @@ class AddressPolicyTest {
             })
     void refusesEveryKindOfNonPublicAddress(String address) {
         assertThat(publicOnly.refusal(ip(address))).as(address).isNotNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "192.0.2.1",
+                "192.0.2.255",
+                "198.51.100.7",
+                "203.0.113.200",
+                "2001:db8::1",
+                "2001:db8:ffff:ffff:ffff:ffff:ffff:ffff"
+            })
+    void refusesTheDocumentationRangesEvenWhenPrivateAddressesAreAllowed(String address) {
+        // Never routed (RFC 5737, RFC 3849): a tracker there is made up, and a LAN does not use them either.
+        assertThat(publicOnly.refusal(ip(address))).as(address).contains("documentation");
+        assertThat(publicOnly.allowingPrivate().allows(ip(address))).as(address).isFalse();
+    }
+
+    @Test
+    void theDocumentationRangesEndWhereTheRfcsSay() throws Exception {
+        for (String neighbour : List.of("192.0.3.0", "198.51.101.0", "198.51.99.255", "203.0.114.0", "2001:db9::1")) {
+            assertThat(publicOnly.allows(ip(neighbour))).as(neighbour).isTrue();
+        }
+        InetAddress mapped =
+                Inet6Address.getByAddress(null, HexFormat.of().parseHex("00000000000000000000ffffcb007101"), null);
+        assertThat(publicOnly.refusal(mapped)).as("::ffff:203.0.113.1").contains("documentation");
+        assertThat(publicOnly.allowing("192.0.2.0/24").allows(ip("192.0.2.9")))
+                .as("an administrator's block still opens one")
+                .isTrue();
     }
 
     @ParameterizedTest
