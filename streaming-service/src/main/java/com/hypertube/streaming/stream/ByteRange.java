@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
  * @param start the first byte
  * @param end the last byte, inclusive
  */
-record ByteRange(long start, long end) {
+public record ByteRange(long start, long end) {
 
     // Positions of any length (RFC 9110 puts no bound on them): one past Long.MAX_VALUE is still "past the end".
     private static final Pattern SINGLE = Pattern.compile("bytes=(\\d{0,64})-(\\d{0,64})");
 
-    long length() {
+    public long length() {
         return end - start + 1;
     }
 
@@ -26,7 +26,7 @@ record ByteRange(long start, long end) {
      * @return the range to serve, or empty for the whole file
      * @throws org.springframework.web.ErrorResponseException 416 when the range cannot be satisfied
      */
-    static Optional<ByteRange> parse(String header, long size) {
+    public static Optional<ByteRange> parse(String header, long size) {
         if (header == null) {
             return Optional.empty();
         }

@@ -1,9 +1,8 @@
 package com.hypertube.streaming.stream;
 
-import com.hypertube.streaming.StreamingProperties;
-import com.hypertube.streaming.cooldown.Cooldowns;
 import com.hypertube.streaming.download.DownloadJob;
 import com.hypertube.streaming.download.DownloadJobs;
+import com.hypertube.streaming.playback.MediaProbes;
 import com.hypertube.streaming.torrent.TorrentEngine;
 import com.hypertube.streaming.torrent.TrackersForHash;
 import com.hypertube.torrent.magnet.InvalidMagnetException;
@@ -19,13 +18,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.ToIntFunction;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -55,26 +49,23 @@ class StreamController {
     private final FileResponses responses;
     private final DownloadJobs jobs;
     private final TorrentEngine engine;
-    private final Cooldowns cooldowns;
-    private final InstantSource clock;
-    private final Duration metadataTimeout;
+    private final Torrents torrents;
     private final TrackersForHash trackersForHash;
+    private final MediaProbes probes;
 
     StreamController(
             FileResponses responses,
             DownloadJobs jobs,
             TorrentEngine engine,
-            Cooldowns cooldowns,
-            InstantSource clock,
-            StreamingProperties properties,
-            TrackersForHash trackersForHash) {
-        this.trackersForHash = trackersForHash;
+            Torrents torrents,
+            TrackersForHash trackersForHash,
+            MediaProbes probes) {
         this.responses = responses;
         this.jobs = jobs;
-        this.cooldowns = cooldowns;
-        this.clock = clock;
         this.engine = engine;
-        this.metadataTimeout = properties.torrent().metadataTimeout();
+        this.torrents = torrents;
+        this.trackersForHash = trackersForHash;
+        this.probes = probes;
     }
 
     @PostMapping(path = "/api/stream", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -83,7 +74,7 @@ class StreamController {
             Caller caller,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         MagnetLink given = magnetOf(request);
-        refuseDuringCooldown(given.infoHash());
+        torrents.refuseDuringCooldown(given.infoHash());
         // A torrent already running has its trackers; a new one given none gets those known for its hash.
         MagnetLink magnet =
                 engine.running(given.infoHash()).isPresent() ? given : trackersForHash.complete(given, authorization);
@@ -91,6 +82,13 @@ class StreamController {
         // Started here too, not only by the worker: the player's first request can come at once. Starting
         // is idempotent, and a second viewer's peers reach the running torrent.
         TorrentHandle torrent = engine.start(magnet);
+        // The default file is probed as soon as the metadata is here: the player's decision is ready sooner.
+        torrent.metadata().thenAccept(info -> {
+            Integer defaultFile = TorrentDescription.defaultFileIndex(info.files());
+            if (defaultFile != null) {
+                probes.probeSoon(torrent, defaultFile);
+            }
+        });
         List<TorrentFile> files = torrent.files();
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(TorrentDescription.of(magnet.infoHash().hex(), job, files));
@@ -106,7 +104,7 @@ class StreamController {
         } catch (MetainfoException e) {
             throw StreamProblems.invalidTorrent(e.getMessage());
         }
-        refuseDuringCooldown(metainfo.infoHash());
+        torrents.refuseDuringCooldown(metainfo.infoHash());
         boolean known = engine.isSaved(metainfo.infoHash());
         engine.remember(metainfo); // before the job: its worker starts from the saved info
         MagnetLink magnet = new MagnetLink(
@@ -127,10 +125,10 @@ class StreamController {
 
     @GetMapping("/api/torrents/{infoHash}")
     TorrentDescription describe(@PathVariable String infoHash) {
-        InfoHash hash = parseHash(infoHash);
-        TorrentHandle torrent = running(hash);
+        InfoHash hash = torrents.parseHash(infoHash);
+        TorrentHandle torrent = torrents.running(hash);
         DownloadJob job = jobs.unfinishedOrLatest(hash.hex()).orElse(null);
-        return TorrentDescription.of(hash.hex(), job, torrent.files());
+        return TorrentDescription.of(hash.hex(), job, torrent.files()).withMedia(probes.stored(hash.hex()));
     }
 
     @RequestMapping(
@@ -142,8 +140,8 @@ class StreamController {
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        InfoHash hash = parseHash(infoHash);
-        return respond(running(hash), hash, info -> fileIndex, request, response);
+        InfoHash hash = torrents.parseHash(infoHash);
+        return respond(torrents.running(hash), hash, info -> fileIndex, request, response);
     }
 
     /** Seed 000's address for a torrent's default file: its largest video. */
@@ -152,8 +150,8 @@ class StreamController {
             method = {RequestMethod.GET, RequestMethod.HEAD})
     StreamingResponseBody proxy(@PathVariable String infoHash, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        InfoHash hash = parseHash(infoHash);
-        return respond(running(hash), hash, StreamController::defaultFile, request, response);
+        InfoHash hash = torrents.parseHash(infoHash);
+        return respond(torrents.running(hash), hash, StreamController::defaultFile, request, response);
     }
 
     private StreamingResponseBody respond(
@@ -170,7 +168,7 @@ class StreamController {
         // A magnet just added: its metadata is on its way from the peers. Waited for on a virtual thread
         // (Spring runs the body there), never on one of the few request threads.
         return out -> {
-            TorrentInfo info = awaitMetadata(torrent, hash);
+            TorrentInfo info = torrents.awaitMetadata(torrent);
             StreamingResponseBody body =
                     responses.respond(torrent, info, fileOf.applyAsInt(info), request, response, false);
             if (body != null) {
@@ -187,37 +185,6 @@ class StreamController {
         return defaultFile;
     }
 
-    /** The torrent, started again if it was saved; during a cooldown, a 503 that says until when. */
-    private TorrentHandle running(InfoHash hash) {
-        // A running torrent is not on cooldown: only a stopped one costs a look in the database.
-        Optional<TorrentHandle> live = engine.running(hash);
-        if (live.isPresent()) {
-            return live.get();
-        }
-        refuseDuringCooldown(hash);
-        return engine.find(hash).orElseThrow(() -> StreamProblems.unknownTorrent(hash.hex()));
-    }
-
-    private void refuseDuringCooldown(InfoHash hash) {
-        cooldowns.active(hash.hex()).ifPresent(cooldown -> {
-            throw StreamProblems.cooldown(cooldown, clock.instant());
-        });
-    }
-
-    private TorrentInfo awaitMetadata(TorrentHandle torrent, InfoHash hash) {
-        try {
-            return torrent.metadata().get(metadataTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // Nobody to ask is a different story from a slow answer: the failing request says so.
-            throw torrent.status().peers() == 0
-                    ? StreamProblems.noPeers(hash.hex())
-                    : StreamProblems.metadataPending(hash.hex());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw StreamProblems.metadataPending(hash.hex());
-        }
-    }
-
     private static MagnetLink magnetOf(StartStream request) {
         boolean hasMagnet = request.magnet() != null && !request.magnet().isBlank();
         boolean hasHash = request.infoHash() != null && !request.infoHash().isBlank();
@@ -232,14 +199,6 @@ class StreamController {
         } catch (InvalidMagnetException e) {
             throw StreamProblems.invalidSource(
                     hasMagnet ? "Invalid magnet link: " + e.getMessage() : "Invalid info hash: " + e.getMessage());
-        }
-    }
-
-    private static InfoHash parseHash(String text) {
-        try {
-            return text.length() == 32 ? InfoHash.fromBase32(text) : InfoHash.fromHex(text);
-        } catch (IllegalArgumentException e) {
-            throw StreamProblems.invalidSource("Invalid info hash: " + e.getMessage());
         }
     }
 }

@@ -1,9 +1,12 @@
 package com.hypertube.streaming.stream;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.hypertube.streaming.download.DownloadJob;
+import com.hypertube.streaming.playback.MediaProbe;
 import com.hypertube.torrent.metainfo.TorrentFile;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -12,7 +15,14 @@ import java.util.UUID;
  */
 record TorrentDescription(String infoHash, UUID jobId, String status, Integer defaultFileIndex, List<FileEntry> files) {
 
-    record FileEntry(int index, String path, long size, String mimeType, boolean playable) {}
+    /** {@code media} is what ffprobe found, once the file was probed (absent before). */
+    record FileEntry(
+            int index,
+            String path,
+            long size,
+            String mimeType,
+            boolean playable,
+            @JsonInclude(JsonInclude.Include.NON_NULL) MediaProbe media) {}
 
     static TorrentDescription of(String infoHash, DownloadJob job, List<TorrentFile> torrentFiles) {
         List<FileEntry> files = torrentFiles.stream()
@@ -21,7 +31,8 @@ record TorrentDescription(String infoHash, UUID jobId, String status, Integer de
                         file.displayPath(),
                         file.length(),
                         MediaTypes.of(file.displayPath()),
-                        MediaTypes.isVideo(file.displayPath())))
+                        MediaTypes.isVideo(file.displayPath()),
+                        null))
                 .toList();
         return new TorrentDescription(
                 infoHash,
@@ -29,6 +40,23 @@ record TorrentDescription(String infoHash, UUID jobId, String status, Integer de
                 job == null ? null : job.status().name(),
                 defaultFileIndex(torrentFiles),
                 files);
+    }
+
+    /** The same, with each probed file's probe. */
+    TorrentDescription withMedia(Map<Integer, MediaProbe> probes) {
+        if (probes.isEmpty()) {
+            return this;
+        }
+        List<FileEntry> probed = files.stream()
+                .map(file -> new FileEntry(
+                        file.index(),
+                        file.path(),
+                        file.size(),
+                        file.mimeType(),
+                        file.playable(),
+                        probes.get(file.index())))
+                .toList();
+        return new TorrentDescription(infoHash, jobId, status, defaultFileIndex, probed);
     }
 
     /** The file a player gets by default: the largest playable video, or {@code null} when there is none. */

@@ -42,6 +42,21 @@ public final class LoopbackSeeder implements AutoCloseable {
         return new LoopbackSeeder(client, metainfo, content);
     }
 
+    /** A seeder for a copy of an existing file (a generated clip), named as given in the torrent. */
+    public static LoopbackSeeder ofFile(Path source, String fileName, int pieceLength)
+            throws IOException, MetainfoException {
+        Path root = Files.createTempDirectory("seeder");
+        Files.copy(source, root.resolve(fileName));
+        Metainfo metainfo = Metainfo.parse(TorrentCreator.create(root.resolve(fileName), List.of(), pieceLength));
+        TorrentClient client = TorrentClient.builder()
+                .port(0)
+                .bindAddress(InetAddress.getLoopbackAddress())
+                .downloadRoot(root)
+                .build();
+        client.add(metainfo);
+        return new LoopbackSeeder(client, metainfo, Files.readAllBytes(source));
+    }
+
     public Metainfo metainfo() {
         return metainfo;
     }

@@ -81,6 +81,16 @@ public final class ServiceClient {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** A GET as the default user, the body as bytes (a playlist or a segment). */
+    public HttpResponse<byte[]> bytes(String path, Duration timeout) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("X-User-Id", DEFAULT_USER.toString())
+                        .timeout(timeout)
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Presses play on an uploaded .torrent (multipart, part {@code torrent}). */
     public HttpResponse<String> upload(byte[] torrent) throws Exception {
         return uploadAs(DEFAULT_USER, torrent);

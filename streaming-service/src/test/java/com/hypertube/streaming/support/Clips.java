@@ -1,0 +1,172 @@
+package com.hypertube.streaming.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Short video files made by the real ffmpeg, once per build (under {@code target/clips}): the cases a
+ * browser plays directly, one it needs remuxed, one it needs transcoded, and broken ones. Each has a
+ * moving test pattern and a tone, so that a wrong conversion shows in ffprobe's answer.
+ */
+public final class Clips {
+
+    private static final Path FOLDER = Path.of("target", "clips").toAbsolutePath();
+
+    private Clips() {}
+
+    /** MP4, H.264 + AAC, {@code moov} first: plays directly everywhere. */
+    public static Path mp4() throws IOException {
+        return make(
+                "h264-aac-faststart.mp4",
+                source(12),
+                List.of(
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "ultrafast",
+                        "-g",
+                        "48",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-c:a",
+                        "aac",
+                        "-movflags",
+                        "+faststart"));
+    }
+
+    /** MP4 with its index ({@code moov}) at the end, as ffmpeg writes it by default. */
+    public static Path mp4MoovAtEnd() throws IOException {
+        return make(
+                "h264-aac-moov-at-end.mp4",
+                source(12),
+                List.of("-c:v", "libx264", "-preset", "ultrafast", "-g", "48", "-pix_fmt", "yuv420p", "-c:a", "aac"));
+    }
+
+    /** Matroska, H.264 + AAC, with an English SRT track: Chromium plays it directly, the safe profile needs a remux. */
+    public static Path mkvWithSubtitles() throws IOException {
+        Path srt = FOLDER.resolve("english.srt");
+        Files.createDirectories(FOLDER);
+        Files.writeString(srt, "1\n00:00:01,000 --> 00:00:03,000\nHello\n\n2\n00:00:05,000 --> 00:00:07,000\nWorld\n");
+        List<String> input = new ArrayList<>(source(12));
+        input.addAll(List.of("-i", srt.toString()));
+        return make(
+                "h264-aac-srt.mkv",
+                input,
+                List.of(
+                        "-map",
+                        "0:v",
+                        "-map",
+                        "1:a",
+                        "-map",
+                        "2:s",
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "ultrafast",
+                        "-g",
+                        "48",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-c:a",
+                        "aac",
+                        "-c:s",
+                        "srt",
+                        "-metadata:s:s:0",
+                        "language=eng"));
+    }
+
+    /** Matroska, HEVC Main 10 + AC-3 5.1: no common browser plays it, a full transcode. */
+    public static Path mkvHevcAc3() throws IOException {
+        return make(
+                "hevc10-ac3.mkv",
+                source(12),
+                List.of(
+                        "-c:v",
+                        "libx265",
+                        "-preset",
+                        "ultrafast",
+                        "-x265-params",
+                        "log-level=error:keyint=48",
+                        "-pix_fmt",
+                        "yuv420p10le",
+                        "-c:a",
+                        "ac3",
+                        "-ac",
+                        "6"));
+    }
+
+    /** AVI with MPEG-4 Part 2 and MP3, as old releases are. */
+    public static Path avi() throws IOException {
+        return make(
+                "mpeg4-mp3.avi",
+                source(12),
+                List.of("-c:v", "mpeg4", "-q:v", "5", "-c:a", "libmp3lame", "-b:a", "128k"));
+    }
+
+    /** An MP4 cut in half with its index at the end: nothing can read it. */
+    public static Path truncated() throws IOException {
+        Path target = FOLDER.resolve("truncated.mp4");
+        if (!Files.exists(target)) {
+            byte[] whole = Files.readAllBytes(mp4MoovAtEnd());
+            write(target, java.util.Arrays.copyOf(whole, whole.length / 2));
+        }
+        return target;
+    }
+
+    /** Sound only: nothing for a video player. */
+    public static Path audioOnly() throws IOException {
+        return make(
+                "tone.m4a",
+                List.of("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=5"),
+                List.of("-c:a", "aac"));
+    }
+
+    private static List<String> source(int seconds) {
+        return List.of(
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=320x240:rate=24:duration=" + seconds,
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440:sample_rate=48000:duration=" + seconds);
+    }
+
+    private static synchronized Path make(String name, List<String> inputs, List<String> output) throws IOException {
+        Path target = FOLDER.resolve(name);
+        if (Files.exists(target)) {
+            return target;
+        }
+        Files.createDirectories(FOLDER);
+        Path partial = FOLDER.resolve("partial-" + name);
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y"));
+        command.addAll(inputs);
+        command.addAll(output);
+        command.add(partial.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IOException("ffmpeg could not make " + name + ": "
+                        + new String(process.getInputStream().readAllBytes()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+
+    private static void write(Path target, byte[] bytes) throws IOException {
+        Path partial = target.resolveSibling("partial-" + target.getFileName());
+        Files.write(partial, bytes);
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
