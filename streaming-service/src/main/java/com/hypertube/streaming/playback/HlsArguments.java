@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The ffmpeg command line of a live HLS session from a segment on: fragmented-MP4 segments numbered as in our
- * playlist, timestamps kept as in the file ({@code -copyts}) so that a restart after a seek lines up with the
- * segments already made, and for a transcode a keyframe forced at every segment boundary.
+ * The ffmpeg command line of one run of a live HLS session, from a point in the file on: fragmented-MP4 segments
+ * with the file's own timestamps ({@code -copyts}, and {@code frag_discont} so that each fragment's decode time
+ * is absolute: every run's segments fit the same init segment and the same timeline), cut at keyframes; a
+ * transcode forces a keyframe at every boundary of our playlist's grid, so its segments are exactly the
+ * playlist's, while copied video is cut at its own keyframes ({@link HlsSession} maps the two).
  */
 final class HlsArguments {
 
@@ -56,8 +58,9 @@ final class HlsArguments {
         probe.mainAudio().ifPresent(audio -> arguments.addAll(audioCodec(audio, method)));
         arguments.addAll(List.of(
                 "-copyts",
+                // Only the encoder's priming samples are ever negative: they move to 0, nothing else moves.
                 "-avoid_negative_ts",
-                "disabled",
+                "make_non_negative",
                 "-f",
                 "hls",
                 "-hls_time",
@@ -68,12 +71,14 @@ final class HlsArguments {
                 "event",
                 "-hls_segment_type",
                 "fmp4",
+                "-hls_segment_options",
+                "movflags=+frag_discont",
                 "-hls_fmp4_init_filename",
                 "init.mp4",
                 "-hls_flags",
                 "temp_file",
                 "-start_number",
-                String.valueOf(firstSegment),
+                "0",
                 "-hls_segment_filename",
                 folder.resolve("%d.m4s").toString(),
                 folder.resolve("ffmpeg.m3u8").toString()));

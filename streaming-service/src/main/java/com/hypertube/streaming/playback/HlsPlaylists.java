@@ -12,7 +12,7 @@ final class HlsPlaylists {
     private HlsPlaylists() {}
 
     /** One variant: the file converted the way the decision said. */
-    static String master(MediaProbe probe, PlaybackMethod method) {
+    static String master(MediaProbe probe, PlaybackMethod method, int startSegment) {
         MediaProbe.Video video = probe.mainVideo().orElseThrow();
         boolean transcode = method == PlaybackMethod.TRANSCODE;
         long bandwidth = transcode ? 8_000_000 : Math.max(probe.bitRate(), 1_000_000);
@@ -27,11 +27,19 @@ final class HlsPlaylists {
         codecs(probe, method)
                 .ifPresent(
                         codecs -> playlist.append(",CODECS=\"").append(codecs).append('"'));
-        playlist.append('\n').append(method.slug()).append("/index.m3u8\n");
+        playlist.append('\n')
+                .append(method.slug())
+                .append("/index.m3u8")
+                .append(startHint(startSegment))
+                .append('\n');
         return playlist.toString();
     }
 
-    static String media(double durationSeconds, int segmentSeconds) {
+    /**
+     * @param startSegment where the player will start (a resumed film): the init segment's address says so, so
+     *     that the first ffmpeg run starts there rather than at 0 and again at the resume point
+     */
+    static String media(double durationSeconds, int segmentSeconds, int startSegment) {
         int segments = segmentCount(durationSeconds, segmentSeconds);
         StringBuilder playlist = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:7\n")
                 // Segments of copied video end at keyframes, so one may run past the nominal length.
@@ -39,7 +47,9 @@ final class HlsPlaylists {
                 .append(segmentSeconds * 2)
                 .append('\n')
                 .append("#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-INDEPENDENT-SEGMENTS\n")
-                .append("#EXT-X-MAP:URI=\"init.mp4\"\n");
+                .append("#EXT-X-MAP:URI=\"init.mp4")
+                .append(startHint(startSegment))
+                .append("\"\n");
         for (int segment = 0; segment < segments; segment++) {
             double length = Math.min(segmentSeconds, durationSeconds - (double) segment * segmentSeconds);
             playlist.append(String.format(Locale.ROOT, "#EXTINF:%.3f,%n", length))
@@ -47,6 +57,10 @@ final class HlsPlaylists {
                     .append(".m4s\n");
         }
         return playlist.append("#EXT-X-ENDLIST\n").toString();
+    }
+
+    private static String startHint(int startSegment) {
+        return startSegment > 0 ? "?start=" + startSegment : "";
     }
 
     static int segmentCount(double durationSeconds, int segmentSeconds) {

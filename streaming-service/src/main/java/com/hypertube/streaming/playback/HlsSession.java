@@ -4,41 +4,55 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntFunction;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
- * One file played one way (say, torrent X's file 0 as a transcode): a folder of segments and at most one
- * ffmpeg writing into it. A request for a segment that exists is answered at once; one the running ffmpeg
- * will write soon waits for it; one far ahead or behind restarts ffmpeg there (a seek).
+ * One file played one way (say, torrent X's file 0 as a transcode): the ffmpeg runs that wrote its segments,
+ * at most one running. A request for a segment some run wrote is answered at once; one the running ffmpeg will
+ * write soon waits for it; one far ahead or behind starts a new run there (a seek). Earlier runs' segments stay
+ * (the last few runs): they carry the film's own timestamps, so they fit the same timeline.
  */
 final class HlsSession {
 
     private static final Logger log = LoggerFactory.getLogger(HlsSession.class);
 
-    /** A segment at most this far past the last one written is waited for rather than restarted at. */
+    /** A segment at most this many segments past the last one written is waited for rather than restarted at. */
     static final int LOOKAHEAD_SEGMENTS = 4;
 
-    private final String key;
-    private final Path folder;
-    private final IntFunction<List<String>> commandFrom;
-    private final Starter starter;
-    private Process process;
-    private int firstSegment;
-    private boolean paused;
-    private volatile Instant lastRequest;
+    private static final int RUNS_KEPT = 3;
 
-    /** Starts ffmpeg (through {@link Ffmpeg#startLive}), so that tests and the registry see every start. */
+    /** The ffmpeg arguments of a run from a segment of our playlist on, writing into a folder. */
+    interface Command {
+        List<String> from(int firstSegment, Path folder);
+    }
+
+    /** Starts ffmpeg (through {@link Ffmpeg#startLive}). */
     interface Starter {
         Process start(List<String> command, Path errorLog) throws IOException;
     }
 
-    HlsSession(String key, Path folder, IntFunction<List<String>> commandFrom, Starter starter, Instant now) {
+    private final String key;
+    private final Path folder;
+    private final int segmentSeconds;
+    private final Command command;
+    private final Starter starter;
+    private final List<HlsRun> runs = new ArrayList<>();
+    private int runsStarted;
+    private boolean paused;
+    private volatile Instant lastRequest;
+    private volatile int lastAsked;
+
+    HlsSession(String key, Path folder, int segmentSeconds, Command command, Starter starter, Instant now) {
         this.key = key;
         this.folder = folder;
-        this.commandFrom = commandFrom;
+        this.segmentSeconds = segmentSeconds;
+        this.command = command;
         this.starter = starter;
         this.lastRequest = now;
     }
@@ -55,81 +69,105 @@ final class HlsSession {
         return lastRequest;
     }
 
-    Path segment(int number) {
-        return folder.resolve(number + ".m4s");
+    /** The file of the segment of our playlist numbered so, if a run wrote it. */
+    synchronized Optional<Path> find(int number) throws IOException {
+        double seconds = (double) number * segmentSeconds;
+        for (HlsRun run : runs.reversed()) {
+            Optional<Path> file = run.covering(seconds);
+            if (file.isPresent()) {
+                return file;
+            }
+        }
+        return Optional.empty();
     }
 
-    Path init() {
-        return folder.resolve("init.mp4");
+    /** The init segment (every run writes the same one), once a run has written it. */
+    synchronized Optional<Path> init() {
+        return runs.reversed().stream().map(HlsRun::init).filter(Files::exists).findFirst();
     }
 
     /**
-     * Makes sure segment {@code number} exists or is being written: nothing when it exists, nothing when the
-     * running ffmpeg is about to write it, else ffmpeg (re)started at it.
+     * Makes sure segment {@code number} exists or is being written: nothing when a run wrote it, nothing when the
+     * running ffmpeg is about to write it, else a new run there.
      *
      * @return whether an ffmpeg was started
      */
     synchronized boolean want(int number, Instant now) throws IOException {
         lastRequest = now;
-        if (Files.exists(segment(number)) && Files.exists(init())) {
+        lastAsked = number;
+        if (find(number).isPresent()) {
             resume();
             return false;
         }
-        if (process != null && !process.isAlive() && process.exitValue() != 0 && number == firstSegment) {
-            return false; // it failed right here: the waiter reports why rather than failing again and again
+        HlsRun current = runs.isEmpty() ? null : runs.getLast();
+        if (current != null && !current.isRunning() && !endedWell(current) && current.firstSegment() == number) {
+            return false; // it failed right here: the waiter reports why, rather than failing again and again
         }
-        if (isRunning() && number >= firstSegment && number <= nextToWrite() + LOOKAHEAD_SEGMENTS) {
+        double seconds = (double) number * segmentSeconds;
+        if (current != null && current.willReach(seconds, (double) LOOKAHEAD_SEGMENTS * segmentSeconds)) {
             resume();
             return false;
         }
         stop();
-        Files.createDirectories(folder);
-        firstSegment = number;
-        process = starter.start(commandFrom.apply(number), folder.resolve("ffmpeg.log"));
+        Path runFolder = Files.createDirectories(folder.resolve("run-" + runsStarted++));
+        Process process = starter.start(command.from(number, runFolder), runFolder.resolve("ffmpeg.log"));
+        runs.add(new HlsRun(runFolder, process, number, seconds));
+        while (runs.size() > RUNS_KEPT) {
+            FileSystemUtils.deleteRecursively(runs.removeFirst().folder());
+        }
         log.debug("HLS {}: ffmpeg started at segment {} (pid {})", key, number, process.pid());
         return true;
     }
 
-    /** The first segment the running ffmpeg has not written yet. */
-    synchronized int nextToWrite() {
-        int next = firstSegment;
-        while (Files.exists(segment(next))) {
-            next++;
-        }
-        return next;
+    /** How many ffmpeg runs this session started (each start after the first is a seek). */
+    synchronized int runsStarted() {
+        return runsStarted;
     }
 
     synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+        return !runs.isEmpty() && runs.getLast().isRunning();
     }
 
-    /** Why ffmpeg ended without writing what was asked: the last line of its errors, or its exit code. */
+    /** Whether the last run ended by itself at the end of the file. */
+    synchronized boolean endedWell() {
+        return !runs.isEmpty() && endedWell(runs.getLast());
+    }
+
+    private static boolean endedWell(HlsRun run) {
+        return !run.isRunning() && run.process().exitValue() == 0;
+    }
+
+    /** Why the last run ended without writing what was asked: the last line of its errors, or its exit code. */
     synchronized String failure() {
-        if (process == null || process.isAlive()) {
+        if (runs.isEmpty() || runs.getLast().isRunning()) {
             return "";
         }
+        HlsRun run = runs.getLast();
         try {
-            List<String> lines = Files.readAllLines(folder.resolve("ffmpeg.log"));
+            List<String> lines = Files.readAllLines(run.folder().resolve("ffmpeg.log"));
             String last = lines.isEmpty() ? "" : lines.getLast().strip();
-            return last.isEmpty() ? "ffmpeg exited with code " + process.exitValue() : last;
+            return last.isEmpty() ? "ffmpeg exited with code " + run.process().exitValue() : last;
         } catch (IOException e) {
-            return "ffmpeg exited with code " + process.exitValue();
+            return "ffmpeg exited with code " + run.process().exitValue();
         }
-    }
-
-    synchronized boolean endedWell() {
-        return process != null && !process.isAlive() && process.exitValue() == 0;
     }
 
     /**
-     * Pauses a running ffmpeg that is far ahead of the viewer (SIGSTOP), so that a film is not converted to
-     * its end while nobody watches; the next request near its position resumes it.
+     * Pauses a running ffmpeg far ahead of its viewer (SIGSTOP), so that a film is not converted to its end while
+     * nobody watches; the next request resumes it.
      */
-    synchronized void throttle(int aheadLimit, int lastAsked) {
-        if (!isRunning() || paused || nextToWrite() - lastAsked <= aheadLimit) {
+    synchronized void throttle(double aheadLimitSeconds) throws IOException {
+        if (!isRunning() || paused) {
             return;
         }
-        paused = signal("STOP");
+        double asked = (double) lastAsked * segmentSeconds;
+        if (runs.getLast().writtenUntil() - asked > aheadLimitSeconds) {
+            paused = signal("STOP");
+        }
+    }
+
+    synchronized boolean isPaused() {
+        return paused;
     }
 
     private void resume() {
@@ -139,13 +177,12 @@ final class HlsSession {
         paused = false;
     }
 
-    synchronized boolean isPaused() {
-        return paused;
-    }
-
     private boolean signal(String signal) {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid()))
+            Process kill = new ProcessBuilder(
+                            "kill",
+                            "-" + signal,
+                            String.valueOf(runs.getLast().process().pid()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
@@ -158,14 +195,15 @@ final class HlsSession {
         }
     }
 
-    /** Stops ffmpeg (its segments stay, they are still right for a later request). */
+    /** Stops the running ffmpeg, if any (the segments stay). */
     synchronized void stop() {
-        if (process != null && process.isAlive()) {
-            resume(); // a stopped process cannot handle SIGTERM until continued
+        if (isRunning()) {
+            resume(); // a stopped process handles SIGTERM only once continued
+            Process process = runs.getLast().process();
             process.destroy();
             try {
-                if (!process.waitFor(3, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(3, java.util.concurrent.TimeUnit.SECONDS);
+                if (!process.waitFor(3, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(3, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
                 process.destroyForcibly();

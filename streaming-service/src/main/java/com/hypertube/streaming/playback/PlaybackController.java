@@ -93,21 +93,26 @@ class PlaybackController {
             @RequestParam(required = false) String profile,
             @RequestParam(required = false) String containers,
             @RequestParam(required = false) String video,
-            @RequestParam(required = false) String audio) {
+            @RequestParam(required = false) String audio,
+            @RequestParam(required = false) Double start) {
         BrowserSupport browser = browser(profile, containers, video, audio);
         InfoHash hash = torrents.parseHash(infoHash);
         return () -> {
             MediaProbe probe = probeOf(hash, fileIndex);
             PlaybackMethod method = decide(probe, browser).method();
+            int startSegment = startSegment(start, probe);
             // A player that asks for HLS gets HLS: a file that would play directly is repackaged, not converted.
-            return playlist(
-                    HlsPlaylists.master(probe, method == PlaybackMethod.DIRECT ? PlaybackMethod.REMUX : method));
+            return playlist(HlsPlaylists.master(
+                    probe, method == PlaybackMethod.DIRECT ? PlaybackMethod.REMUX : method, startSegment));
         };
     }
 
     @GetMapping(BASE + "/hls/{method}/index.m3u8")
     Callable<ResponseEntity<String>> media(
-            @PathVariable String infoHash, @PathVariable int fileIndex, @PathVariable String method) {
+            @PathVariable String infoHash,
+            @PathVariable int fileIndex,
+            @PathVariable String method,
+            @RequestParam(required = false) Integer start) {
         InfoHash hash = torrents.parseHash(infoHash);
         hlsMethod(method);
         return () -> {
@@ -115,18 +120,23 @@ class PlaybackController {
             if (probe.durationSeconds() <= 0) {
                 throw PlaybackProblems.unknownDuration();
             }
-            return playlist(HlsPlaylists.media(probe.durationSeconds(), settings.segmentSeconds()));
+            int startSegment = start == null ? 0 : startSegment((double) start * settings.segmentSeconds(), probe);
+            return playlist(HlsPlaylists.media(probe.durationSeconds(), settings.segmentSeconds(), startSegment));
         };
     }
 
     @GetMapping(BASE + "/hls/{method}/init.mp4")
     Callable<ResponseEntity<Resource>> init(
-            @PathVariable String infoHash, @PathVariable int fileIndex, @PathVariable String method) {
+            @PathVariable String infoHash,
+            @PathVariable int fileIndex,
+            @PathVariable String method,
+            @RequestParam(required = false) Integer start) {
         InfoHash hash = torrents.parseHash(infoHash);
         PlaybackMethod playback = hlsMethod(method);
         return () -> {
             Live live = live(hash, fileIndex, playback);
-            return segment(sessions.init(live.key(), live.command()));
+            int first = start == null ? 0 : startSegment((double) start * settings.segmentSeconds(), live.probe());
+            return segment(sessions.init(live.key(), first, live.command()));
         };
     }
 
@@ -148,7 +158,7 @@ class PlaybackController {
     }
 
     /** A file played one way: its session's name, its probe, and the ffmpeg command from a given segment. */
-    private record Live(String key, MediaProbe probe, java.util.function.IntFunction<List<String>> command) {}
+    private record Live(String key, MediaProbe probe, HlsSession.Command command) {}
 
     private Live live(InfoHash hash, int fileIndex, PlaybackMethod method) throws IOException {
         TorrentHandle torrent = torrents.running(hash);
@@ -160,9 +170,16 @@ class PlaybackController {
         String encoder = method == PlaybackMethod.TRANSCODE ? ffmpeg.h264Encoder() : "copy";
         String key = hash.hex() + "-" + fileIndex + "-" + method.slug();
         return new Live(
-                key,
-                probe,
-                first -> HlsArguments.of(probe, method, input, first, sessions.folderOf(key), settings, encoder));
+                key, probe, (first, folder) -> HlsArguments.of(probe, method, input, first, folder, settings, encoder));
+    }
+
+    /** The segment a start time (seconds) falls in, within the film; nonsense is the start. */
+    private int startSegment(Double seconds, MediaProbe probe) {
+        if (seconds == null || !(seconds > 0)) {
+            return 0;
+        }
+        int last = HlsPlaylists.segmentCount(probe.durationSeconds(), settings.segmentSeconds()) - 1;
+        return (int) Math.min(last, Math.floor(Math.min(seconds, probe.durationSeconds()) / settings.segmentSeconds()));
     }
 
     private MediaProbe probeOf(InfoHash hash, int fileIndex) {

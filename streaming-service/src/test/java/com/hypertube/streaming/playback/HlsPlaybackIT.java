@@ -53,6 +53,7 @@ class HlsPlaybackIT {
 
     @AfterEach
     void closeAll() throws Exception {
+        sessions.tidy(Instant.now().plus(Duration.ofHours(1))); // every ffmpeg of this test stopped
         for (AutoCloseable closeable : toClose.reversed()) {
             closeable.close();
         }
@@ -81,21 +82,26 @@ class HlsPlaybackIT {
                 .doesNotContain("\n3.m4s\n")
                 .endsWith("#EXT-X-ENDLIST\n");
 
-        byte[] init = body(get(base + "/hls/transcode/init.mp4"));
+        // The player resumes at 70 % of 12 s and says so: segment 2 (8–12 s) first, from ffmpeg's first run.
+        assertThat(text(get(base + "/hls/master.m3u8?profile=chromium&start=8.4")))
+                .endsWith("\ntranscode/index.m3u8?start=2\n");
+        assertThat(text(get(base + "/hls/transcode/index.m3u8?start=2")))
+                .contains("#EXT-X-MAP:URI=\"init.mp4?start=2\"");
+        byte[] init = body(get(base + "/hls/transcode/init.mp4?start=2"));
+        byte[] afterSeek = body(get(base + "/hls/transcode/2.m4s"));
+        assertStartsWithKeyframeAt(8.0, init, afterSeek);
+        // Then back to the start: a second ffmpeg run, whose segments fit the first run's init segment.
         byte[] first = body(get(base + "/hls/transcode/0.m4s"));
+        byte[] second = body(get(base + "/hls/transcode/1.m4s"));
+        assertThat(sessions.session(hash + "-0-transcode").orElseThrow().runsStarted())
+                .isEqualTo(2);
+        assertStartsWithKeyframeAt(0.0, init, first);
+        assertStartsWithKeyframeAt(4.0, init, second);
         JsonNode streams = Ffprobe.streamsAndFormat(temp, init, first).path("streams");
         assertThat(streams.valueStream().map(s -> s.path("codec_name").asString()))
                 .containsExactly("h264", "aac");
         assertThat(streams.get(0).path("pix_fmt").asString()).isEqualTo("yuv420p");
         assertThat(streams.get(1).path("channels").asInt()).isEqualTo(2);
-        assertStartsWithKeyframeAt(0.0, init, first);
-
-        // A seek to 70 % of 12 s asks for segment 2 (8–12 s) at once: it starts with a keyframe at 8 s.
-        byte[] afterSeek = body(get(base + "/hls/transcode/2.m4s"));
-        assertStartsWithKeyframeAt(8.0, init, afterSeek);
-
-        byte[] second = body(get(base + "/hls/transcode/1.m4s"));
-        assertStartsWithKeyframeAt(4.0, init, second);
         double whole = Ffprobe.streamsAndFormat(temp, init, first, second, afterSeek)
                 .path("format")
                 .path("duration")
@@ -147,6 +153,23 @@ class HlsPlaybackIT {
                 .as("copied, not converted; the subtitle track is not in the video")
                 .containsExactly("h264", "aac");
         assertStartsWithKeyframeAt(0.0, init, first);
+    }
+
+    @Test
+    void copiedVideoWithSparseKeyframesIsAnsweredWithTheSegmentThatCoversEachTime() throws Exception {
+        String hash = play(Clips.mkvLongKeyframeInterval(), "film.mkv");
+        String base = "/api/stream/" + hash + "/0/hls/remux/";
+
+        // Keyframes at 0, 10 and 20 s: the copy is cut there, whatever our 4 s grid says. The player starts near
+        // the end (segment 7, 28 s): ffmpeg starts at the keyframe at 20 s.
+        byte[] init = body(get(base + "init.mp4?start=7"));
+        assertStartsWithKeyframeAt(20.0, init, body(get(base + "7.m4s")));
+        // Back to 4 s: a new run, from the keyframe at 0; then 12 s is the run's next segment, from 10 s.
+        assertStartsWithKeyframeAt(0.0, init, body(get(base + "1.m4s")));
+        assertStartsWithKeyframeAt(10.0, init, body(get(base + "3.m4s")));
+        assertStartsWithKeyframeAt(20.0, init, body(get(base + "5.m4s")));
+        assertThat(sessions.session(hash + "-0-remux").orElseThrow().runsStarted())
+                .isEqualTo(2);
     }
 
     @Test

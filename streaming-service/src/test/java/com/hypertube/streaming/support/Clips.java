@@ -80,6 +80,28 @@ public final class Clips {
                         "language=eng"));
     }
 
+    /** Matroska, H.264 + AAC, 30 s with a keyframe every 10 s (x264's default for film): segments cannot be cut anywhere. */
+    public static Path mkvLongKeyframeInterval() throws IOException {
+        return make(
+                "h264-aac-gop10s.mkv",
+                source(30),
+                List.of(
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "ultrafast",
+                        "-g",
+                        "240",
+                        "-keyint_min",
+                        "240",
+                        "-sc_threshold",
+                        "0",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-c:a",
+                        "aac"));
+    }
+
     /** Matroska, HEVC Main 10 + AC-3 5.1: no common browser plays it, a full transcode. */
     public static Path mkvHevcAc3() throws IOException {
         return make(
@@ -124,6 +146,52 @@ public final class Clips {
                 "tone.m4a",
                 List.of("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=5"),
                 List.of("-c:a", "aac"));
+    }
+
+    /**
+     * A minute of 720p that looks like film to an encoder (moving pattern with grain), about 4 Mb/s, for the
+     * playback benchmark: HEVC Main 10 with AC-3 (a full transcode) or H.264 with AAC in Matroska (a remux).
+     */
+    public static Path realistic(boolean hevc) throws IOException {
+        List<String> input = List.of(
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=1280x720:rate=24:duration=60,noise=alls=12:allf=t",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440:sample_rate=48000:duration=60");
+        List<String> video = hevc
+                ? List.of(
+                        "-c:v",
+                        "libx265",
+                        "-preset",
+                        "ultrafast",
+                        "-x265-params",
+                        "log-level=error:keyint=48",
+                        "-pix_fmt",
+                        "yuv420p10le",
+                        "-b:v",
+                        "4M",
+                        "-c:a",
+                        "ac3",
+                        "-ac",
+                        "6")
+                : List.of(
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "veryfast",
+                        "-g",
+                        "48",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-b:v",
+                        "4M",
+                        "-c:a",
+                        "aac");
+        return make(hevc ? "realistic-720p-hevc10-ac3.mkv" : "realistic-720p-h264-aac-long-gop.mkv", input, video);
     }
 
     private static List<String> source(int seconds) {
