@@ -195,18 +195,17 @@ final class HlsSession {
         }
     }
 
-    /** Stops the running ffmpeg, if any (the segments stay). */
+    /**
+     * Stops the running ffmpeg, if any, at once (SIGKILL: a seek must not wait for it to finish its buffered
+     * frames). The segments it finished stay; the one it was writing was a temporary file, never listed.
+     */
     synchronized void stop() {
         if (isRunning()) {
-            resume(); // a stopped process handles SIGTERM only once continued
             Process process = runs.getLast().process();
-            process.destroy();
+            process.destroyForcibly();
             try {
-                if (!process.waitFor(3, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(3, TimeUnit.SECONDS);
-                }
+                process.waitFor(3, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
-                process.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
         }

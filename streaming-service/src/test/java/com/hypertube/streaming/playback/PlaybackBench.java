@@ -112,12 +112,24 @@ class PlaybackBench {
         String base = "/api/stream/" + seeder.infoHash() + "/0";
         long pressed = System.nanoTime();
         service.play("magnet:?xt=urn:btih:" + seeder.infoHash() + "&x.pe=127.0.0.1:" + peerPort);
+        long played = System.nanoTime();
         ok(service.bytes(base + "/playback", WAIT));
+        long decided = System.nanoTime();
         ok(service.bytes(base + "/hls/master.m3u8", WAIT));
         ok(service.bytes(base + "/hls/" + method + "/index.m3u8", WAIT));
+        long listed = System.nanoTime();
         ok(service.bytes(base + "/hls/" + method + "/init.mp4", WAIT));
+        long initialised = System.nanoTime();
         ok(service.bytes(base + "/hls/" + method + "/0.m4s", WAIT));
         long first = (System.nanoTime() - pressed) / 1_000_000;
+        System.out.printf(
+                "STEPS %s: POST %d ms, decision (probe) %d ms, playlists %d ms, init %d ms, segment 0 %d ms%n",
+                method,
+                (played - pressed) / 1_000_000,
+                (decided - played) / 1_000_000,
+                (listed - decided) / 1_000_000,
+                (initialised - listed) / 1_000_000,
+                (System.nanoTime() - initialised) / 1_000_000);
         int seventy = (int) (60 * 0.7 / settings.segmentSeconds());
         long seeked = System.nanoTime();
         ok(service.bytes(base + "/hls/" + method + "/" + seventy + ".m4s", WAIT));
