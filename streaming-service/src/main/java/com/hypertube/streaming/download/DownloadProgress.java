@@ -36,6 +36,7 @@ class DownloadProgress {
     private final Duration noPeersTimeout;
     private final Duration stallTimeout;
     private final Map<UUID, Watched> watched = new ConcurrentHashMap<>();
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     private static final class Watched {
         final TorrentHandle torrent;
@@ -57,7 +58,9 @@ class DownloadProgress {
             DownloadJobRepository repository,
             Cooldowns cooldowns,
             InstantSource clock,
-            StreamingProperties properties) {
+            StreamingProperties properties,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.cooldowns = cooldowns;
         this.clock = clock;
@@ -88,6 +91,7 @@ class DownloadProgress {
             TorrentInfo info = watch.torrent.metadata().getNow(null);
             repository.markCompleted(jobId, info == null ? null : info.name());
             watched.remove(jobId);
+            events.publishEvent(new DownloadCompleted(watch.torrent));
             return;
         }
         if (!watch.reachedAPeer && clock.instant().isAfter(watch.since.plus(noPeersTimeout))) {

@@ -36,18 +36,18 @@ public class Ffmpeg {
 
     /** What a finished process left: its exit code, its standard output, and the end of its errors. */
     public record Result(int exitCode, byte[] output, String errors) {
-        String lastErrorLine() {
+        public String lastErrorLine() {
             String trimmed = errors.strip();
             return trimmed.isEmpty() ? "exit code " + exitCode : trimmed.substring(trimmed.lastIndexOf('\n') + 1);
         }
     }
 
-    Result probe(List<String> arguments) throws IOException {
+    public Result probe(List<String> arguments) throws IOException {
         return run(properties.ffprobe(), arguments, properties.probeTimeout(), 0);
     }
 
     /** A conversion to its end, niced so that it never takes a live viewer's CPU. */
-    Result convert(List<String> arguments, Duration timeout) throws IOException {
+    public Result convert(List<String> arguments, Duration timeout) throws IOException {
         return run(properties.ffmpeg(), arguments, timeout, properties.niceness());
     }
 

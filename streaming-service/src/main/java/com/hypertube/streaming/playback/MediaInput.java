@@ -9,7 +9,7 @@ import java.nio.file.Path;
  */
 public record MediaInput(String forFfmpeg, boolean complete) {
 
-    static MediaInput file(Path path) {
+    public static MediaInput file(Path path) {
         return new MediaInput("file:" + path.toAbsolutePath(), true);
     }
 

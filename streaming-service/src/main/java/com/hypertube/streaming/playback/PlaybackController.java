@@ -1,5 +1,6 @@
 package com.hypertube.streaming.playback;
 
+import com.hypertube.streaming.conversion.ConvertedCopies;
 import com.hypertube.streaming.stream.Torrents;
 import com.hypertube.torrent.metainfo.InfoHash;
 import com.hypertube.torrent.metainfo.TorrentInfo;
@@ -45,6 +46,7 @@ class PlaybackController {
     private final LoopbackFiles loopback;
     private final Ffmpeg ffmpeg;
     private final PlaybackProperties settings;
+    private final ConvertedCopies copies;
 
     PlaybackController(
             Torrents torrents,
@@ -52,7 +54,9 @@ class PlaybackController {
             HlsSessions sessions,
             LoopbackFiles loopback,
             Ffmpeg ffmpeg,
-            PlaybackProperties settings) {
+            PlaybackProperties settings,
+            ConvertedCopies copies) {
+        this.copies = copies;
         this.torrents = torrents;
         this.probes = probes;
         this.sessions = sessions;
@@ -77,8 +81,17 @@ class PlaybackController {
         InfoHash hash = torrents.parseHash(infoHash);
         return () -> {
             MediaProbe probe = probeOf(hash, fileIndex);
-            PlaybackDecision decision = decide(probe, browser);
             String base = "/api/stream/" + hash.hex() + "/" + fileIndex;
+            if (copies.ready(hash.hex(), fileIndex).isPresent()) {
+                return new PlaybackAnswer(
+                        hash.hex(),
+                        fileIndex,
+                        PlaybackMethod.DIRECT.slug(),
+                        List.of("Converted for every browser when the download finished: plays as it is."),
+                        base + "/converted",
+                        probe);
+            }
+            PlaybackDecision decision = decide(probe, browser);
             String url = decision.method() == PlaybackMethod.DIRECT
                     ? base
                     : base + "/hls/master.m3u8" + query(profile, containers, video, audio);
@@ -155,6 +168,15 @@ class PlaybackController {
             }
             return segment(sessions.segment(live.key(), segment, live.command()));
         };
+    }
+
+    /** The browser-ready copy the conversion queue made (MP4, H.264, AAC), with Range requests like any file. */
+    @GetMapping(BASE + "/converted")
+    ResponseEntity<Resource> converted(@PathVariable String infoHash, @PathVariable int fileIndex) {
+        InfoHash hash = torrents.parseHash(infoHash);
+        Path copy = copies.ready(hash.hex(), fileIndex)
+                .orElseThrow(() -> PlaybackProblems.noConvertedCopy(hash.hex(), fileIndex));
+        return ResponseEntity.ok().contentType(MP4).body(new FileSystemResource(copy));
     }
 
     /** A file played one way: its session's name, its probe, and the ffmpeg command from a given segment. */

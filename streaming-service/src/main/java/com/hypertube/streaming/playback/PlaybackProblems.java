@@ -51,6 +51,14 @@ final class PlaybackProblems {
                 HttpStatus.NOT_FOUND, "segment-missing", "The file ends before segment " + number + ".");
     }
 
+    static ErrorResponseException noConvertedCopy(String infoHash, int fileIndex) {
+        return ProblemTypes.error(
+                HttpStatus.NOT_FOUND,
+                "no-converted-copy",
+                "File " + fileIndex + " of " + infoHash
+                        + " has no browser-ready copy (yet): ask /playback how to play it.");
+    }
+
     static ErrorResponseException conversionSlow() {
         return retryLater("conversion-slow", "The conversion has not reached this point yet: try again shortly.", 5);
     }

@@ -26,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * @param niceness the nice level of background conversions, so that they never take a viewer's CPU
  * @param maxMemoryBytes the address space an ffmpeg or ffprobe may take (bounded, so a crafted file cannot
  *     exhaust the machine)
+ * @param conversionWorkers background conversions at once on this instance (the conversion queue's consumers)
+ * @param conversionAttempts tries of a conversion that fails for a reason not the file's (ffmpeg killed, out of
+ *     time) before it fails for good and its message goes to the dead-letter queue
  */
 @Validated
 @ConfigurationProperties("hypertube.playback")
@@ -47,4 +50,6 @@ public record PlaybackProperties(
         String preset,
 
         @Min(0) @Max(19) int niceness,
-        @Min(64L << 20) long maxMemoryBytes) {}
+        @Min(64L << 20) long maxMemoryBytes,
+        @Min(1) int conversionWorkers,
+        @Min(1) int conversionAttempts) {}

@@ -25,6 +25,14 @@ public class DownloadRoot {
         return path;
     }
 
+    /**
+     * Where a file's browser-ready copy goes (the conversion queue's output): {@code .converted/<info hash>/}, beside
+     * the torrents' own folders, which are named by their 40-character info hash and so can never be this one.
+     */
+    public Path convertedCopy(String infoHash, int fileIndex) {
+        return path.resolve(".converted").resolve(infoHash).resolve(fileIndex + ".mp4");
+    }
+
     static Path prepare(Path folder) {
         try {
             Files.createDirectories(folder);

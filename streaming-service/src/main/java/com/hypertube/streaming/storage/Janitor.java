@@ -29,6 +29,7 @@ public class Janitor {
     private final TorrentEngine engine;
     private final WatchLog watchLog;
     private final Path root;
+    private final DownloadRoot convertedCopies;
     private final StreamingProperties.Cleanup rules;
     private final InstantSource clock;
 
@@ -41,6 +42,7 @@ public class Janitor {
         this.engine = engine;
         this.watchLog = watchLog;
         this.root = downloadRoot.path();
+        this.convertedCopies = downloadRoot;
         this.rules = properties.cleanup();
         this.clock = clock;
     }
@@ -112,6 +114,10 @@ public class Janitor {
         running.ifPresent(torrent -> stop(torrent, "its file " + file.path() + " is deleted"));
         try {
             Files.deleteIfExists(path);
+            // Its browser-ready copy, if the conversion queue made one, goes with it.
+            Path copy = convertedCopies.convertedCopy(file.infoHash(), file.fileIndex());
+            Files.deleteIfExists(copy);
+            deleteEmptyFolders(copy.getParent(), copy.getParent());
             deleteEmptyFolders(path.getParent(), folder);
             watchLog.forget(file.infoHash(), file.fileIndex());
             if (Files.notExists(folder)) {

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** What a file is, from its extension: its MIME type, and whether it is a video we stream. */
-final class MediaTypes {
+public final class MediaTypes {
 
     private static final Map<String, String> VIDEO = Map.of(
             "mp4", "video/mp4",
@@ -29,7 +29,7 @@ final class MediaTypes {
         return VIDEO.getOrDefault(extension, OTHER.getOrDefault(extension, "application/octet-stream"));
     }
 
-    static boolean isVideo(String path) {
+    public static boolean isVideo(String path) {
         return VIDEO.containsKey(extension(path));
     }
 

@@ -25,7 +25,9 @@ class ProberTest {
             "/dev/dri/renderD128",
             "ultrafast",
             10,
-            4L << 30);
+            4L << 30,
+            1,
+            3);
 
     private final Prober prober = new Prober(new Ffmpeg(SETTINGS));
 
@@ -116,7 +118,9 @@ class ProberTest {
                 "/dev/dri/renderD128",
                 "ultrafast",
                 10,
-                4L << 30);
+                4L << 30,
+                1,
+                3);
         Ffmpeg sleeper = new Ffmpeg(impatient);
         long started = System.nanoTime();
 

@@ -122,6 +122,44 @@ public final class Clips {
                         "6"));
     }
 
+    /** Like {@link #mkvHevcAc3}, 40 s of 640×360: a conversion that lasts long enough to be interrupted. */
+    public static Path mkvHevcAc3Longer() throws IOException {
+        return make(
+                "hevc10-ac3-40s.mkv",
+                List.of(
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=size=640x360:rate=24:duration=40,noise=alls=8:allf=t",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "sine=frequency=440:sample_rate=48000:duration=40"),
+                List.of(
+                        "-c:v",
+                        "libx265",
+                        "-preset",
+                        "ultrafast",
+                        "-x265-params",
+                        "log-level=error:keyint=48",
+                        "-pix_fmt",
+                        "yuv420p10le",
+                        "-c:a",
+                        "ac3",
+                        "-ac",
+                        "6"));
+    }
+
+    /** The 40 s HEVC Matroska file cut in half: its header announces 40 s, only about 20 can be read. */
+    public static Path mkvTruncated() throws IOException {
+        Path target = FOLDER.resolve("hevc10-ac3-40s-truncated.mkv");
+        if (!Files.exists(target)) {
+            byte[] whole = Files.readAllBytes(mkvHevcAc3Longer());
+            write(target, java.util.Arrays.copyOf(whole, whole.length / 2));
+        }
+        return target;
+    }
+
     /** AVI with MPEG-4 Part 2 and MP3, as old releases are. */
     public static Path avi() throws IOException {
         return make(
