@@ -1,9 +1,11 @@
 package com.hypertube.streaming.conversion;
 
 import com.hypertube.streaming.download.DownloadCompleted;
+import com.hypertube.streaming.playback.MediaInput;
 import com.hypertube.streaming.playback.MediaProbe;
 import com.hypertube.streaming.playback.MediaProbes;
 import com.hypertube.streaming.playback.PlaybackDecider;
+import com.hypertube.streaming.storage.CachedFiles;
 import com.hypertube.streaming.stream.MediaTypes;
 import com.hypertube.torrent.metainfo.TorrentFile;
 import com.hypertube.torrent.session.TorrentHandle;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
  * done on a virtual thread of its own, off the thread that saw the download complete.
  */
 @Component
-class ConversionPlanner {
+public class ConversionPlanner {
 
     private static final Logger log = LoggerFactory.getLogger(ConversionPlanner.class);
 
@@ -38,6 +40,20 @@ class ConversionPlanner {
     void onDownloadCompleted(DownloadCompleted completed) {
         TorrentHandle torrent = completed.torrent();
         Thread.ofVirtual().name("plan-conversions-" + torrent.infoHash().hex()).start(() -> plan(torrent));
+    }
+
+    /** A file of the pre-populated cache, when play is pressed on it: probed and, if need be, converted. */
+    public void planCached(CachedFiles.CachedFile cached) {
+        Thread.ofVirtual().name("plan-conversion-" + cached.infoHash().hex()).start(() -> {
+            try {
+                MediaProbe probe = probes.probe(cached.infoHash().hex(), 0, () -> MediaInput.file(cached.path()));
+                if (probe.mainVideo().isPresent() && !PlaybackDecider.playsEverywhere(probe)) {
+                    jobs.request(cached.infoHash().hex(), 0);
+                }
+            } catch (IOException | RuntimeException e) {
+                log.info("No conversion for the cached file {}: {}", cached.name(), e.getMessage());
+            }
+        });
     }
 
     void plan(TorrentHandle torrent) {

@@ -6,6 +6,7 @@ import com.hypertube.streaming.playback.MediaProbe;
 import com.hypertube.streaming.playback.PlaybackProperties;
 import com.hypertube.streaming.playback.Prober;
 import com.hypertube.streaming.playback.UnplayableMediaException;
+import com.hypertube.streaming.storage.CachedFiles;
 import com.hypertube.streaming.torrent.TorrentEngine;
 import com.hypertube.torrent.metainfo.InfoHash;
 import com.hypertube.torrent.session.TorrentHandle;
@@ -46,6 +47,7 @@ class ConversionWorker {
     private final Ffmpeg ffmpeg;
     private final Prober prober;
     private final int maxAttempts;
+    private final CachedFiles cachedFiles;
     private final Set<UUID> converting = ConcurrentHashMap.newKeySet();
 
     ConversionWorker(
@@ -54,7 +56,9 @@ class ConversionWorker {
             TorrentEngine engine,
             Ffmpeg ffmpeg,
             Prober prober,
-            PlaybackProperties settings) {
+            PlaybackProperties settings,
+            CachedFiles cachedFiles) {
+        this.cachedFiles = cachedFiles;
         this.jobs = jobs;
         this.copies = copies;
         this.engine = engine;
@@ -160,6 +164,10 @@ class ConversionWorker {
     }
 
     private Optional<Path> sourceOf(ConversionJob job) {
+        Optional<CachedFiles.CachedFile> cached = cachedFiles.find(InfoHash.fromHex(job.infoHash()));
+        if (cached.isPresent() && job.fileIndex() == 0) {
+            return Optional.of(cached.get().path());
+        }
         try {
             Optional<TorrentHandle> torrent = engine.find(InfoHash.fromHex(job.infoHash()));
             return torrent.isPresent() ? torrent.get().completedFile(job.fileIndex()) : Optional.empty();

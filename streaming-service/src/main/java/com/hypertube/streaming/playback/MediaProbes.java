@@ -57,7 +57,16 @@ public class MediaProbes {
      * @throws IOException when ffprobe could not run or did not finish in time
      */
     public MediaProbe probe(TorrentHandle torrent, int fileIndex) throws IOException {
-        String infoHash = torrent.infoHash().hex();
+        return probe(torrent.infoHash().hex(), fileIndex, () -> loopback.inputFor(torrent, fileIndex));
+    }
+
+    /** Where ffprobe reads a file from, asked only when it has to run. */
+    public interface Input {
+        MediaInput get() throws IOException;
+    }
+
+    /** The same for any file known by its torrent's hash and index (a file of the pre-populated cache, say). */
+    public MediaProbe probe(String infoHash, int fileIndex, Input input) throws IOException {
         Optional<MediaProbe> known = load(infoHash, fileIndex);
         if (known.isPresent()) {
             return known.get();
@@ -67,7 +76,7 @@ public class MediaProbes {
         CompletableFuture<MediaProbe> running = underWay.putIfAbsent(key, mine);
         if (running == null) {
             try {
-                MediaProbe probe = prober.probe(loopback.inputFor(torrent, fileIndex));
+                MediaProbe probe = prober.probe(input.get());
                 save(infoHash, fileIndex, probe);
                 mine.complete(probe);
             } catch (IOException | RuntimeException e) {

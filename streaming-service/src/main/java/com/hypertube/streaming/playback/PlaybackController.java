@@ -1,6 +1,7 @@
 package com.hypertube.streaming.playback;
 
 import com.hypertube.streaming.conversion.ConvertedCopies;
+import com.hypertube.streaming.storage.CachedFiles;
 import com.hypertube.streaming.stream.Torrents;
 import com.hypertube.torrent.metainfo.InfoHash;
 import com.hypertube.torrent.metainfo.TorrentInfo;
@@ -8,6 +9,7 @@ import com.hypertube.torrent.session.TorrentHandle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -47,6 +49,7 @@ class PlaybackController {
     private final Ffmpeg ffmpeg;
     private final PlaybackProperties settings;
     private final ConvertedCopies copies;
+    private final CachedFiles cachedFiles;
 
     PlaybackController(
             Torrents torrents,
@@ -55,7 +58,9 @@ class PlaybackController {
             LoopbackFiles loopback,
             Ffmpeg ffmpeg,
             PlaybackProperties settings,
-            ConvertedCopies copies) {
+            ConvertedCopies copies,
+            CachedFiles cachedFiles) {
+        this.cachedFiles = cachedFiles;
         this.copies = copies;
         this.torrents = torrents;
         this.probes = probes;
@@ -183,12 +188,14 @@ class PlaybackController {
     private record Live(String key, MediaProbe probe, HlsSession.Command command) {}
 
     private Live live(InfoHash hash, int fileIndex, PlaybackMethod method) throws IOException {
-        TorrentHandle torrent = torrents.running(hash);
         MediaProbe probe = probeOf(hash, fileIndex);
         if (probe.durationSeconds() <= 0) {
             throw PlaybackProblems.unknownDuration();
         }
-        MediaInput input = loopback.inputFor(torrent, fileIndex);
+        Optional<CachedFiles.CachedFile> cached = cachedFiles.find(hash);
+        MediaInput input = cached.isPresent()
+                ? MediaInput.file(cached.get().path())
+                : loopback.inputFor(torrents.running(hash), fileIndex);
         String encoder = method == PlaybackMethod.TRANSCODE ? ffmpeg.h264Encoder() : "copy";
         String key = hash.hex() + "-" + fileIndex + "-" + method.slug();
         return new Live(
@@ -205,10 +212,18 @@ class PlaybackController {
     }
 
     private MediaProbe probeOf(InfoHash hash, int fileIndex) {
-        TorrentHandle torrent = torrents.running(hash);
-        TorrentInfo info = torrents.awaitMetadata(torrent);
-        Torrents.checkFileIndex(info, fileIndex);
         try {
+            Optional<CachedFiles.CachedFile> cached = cachedFiles.find(hash);
+            if (cached.isPresent()) {
+                if (fileIndex != 0) {
+                    throw PlaybackProblems.unknownCachedFile(fileIndex);
+                }
+                return probes.probe(
+                        hash.hex(), 0, () -> MediaInput.file(cached.get().path()));
+            }
+            TorrentHandle torrent = torrents.running(hash);
+            TorrentInfo info = torrents.awaitMetadata(torrent);
+            Torrents.checkFileIndex(info, fileIndex);
             return probes.probe(torrent, fileIndex);
         } catch (UnplayableMediaException e) {
             throw PlaybackProblems.unplayable(e.getMessage());

@@ -59,6 +59,13 @@ final class PlaybackProblems {
                         + " has no browser-ready copy (yet): ask /playback how to play it.");
     }
 
+    static ErrorResponseException unknownCachedFile(int fileIndex) {
+        return ProblemTypes.error(
+                HttpStatus.NOT_FOUND,
+                "unknown-file",
+                "No file " + fileIndex + ": a cached file is the torrent's file 0.");
+    }
+
     static ErrorResponseException conversionSlow() {
         return retryLater("conversion-slow", "The conversion has not reached this point yet: try again shortly.", 5);
     }

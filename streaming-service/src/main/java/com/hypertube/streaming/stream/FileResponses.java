@@ -81,11 +81,52 @@ class FileResponses {
         TorrentFile file = info.files().get(fileIndex);
         // Looked up once: the validators and the sending below both need it.
         Optional<Path> onDisk = torrent.completedFile(fileIndex);
+        return respond(
+                torrent.infoHash(),
+                fileIndex,
+                file.displayPath(),
+                file.length(),
+                onDisk,
+                torrent,
+                request,
+                response,
+                onRequestThread);
+    }
+
+    /** The same for a file of the pre-populated cache (seed 000): complete, on disk, and no torrent behind it. */
+    StreamingResponseBody respondCached(
+            com.hypertube.streaming.storage.CachedFiles.CachedFile cached,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        return respond(
+                cached.infoHash(),
+                0,
+                cached.name(),
+                cached.size(),
+                Optional.of(cached.path()),
+                null,
+                request,
+                response,
+                true);
+    }
+
+    private StreamingResponseBody respond(
+            com.hypertube.torrent.metainfo.InfoHash infoHash,
+            int fileIndex,
+            String displayPath,
+            long fileLength,
+            Optional<Path> onDisk,
+            TorrentHandle torrent,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            boolean onRequestThread)
+            throws IOException {
         String rangeHeader = request.getHeader(HttpHeaders.RANGE);
         if (onDisk.isPresent()) {
             // A torrent's content is fixed by its hash: once complete, the tag never needs to change. Spring
             // answers If-None-Match / If-Modified-Since (304) and sets ETag and Last-Modified.
-            Validators validators = Validators.of(torrent.infoHash(), fileIndex, onDisk);
+            Validators validators = Validators.of(infoHash, fileIndex, onDisk);
             if (new ServletWebRequest(request, response)
                     .checkNotModified(validators.etag(), validators.lastModified())) {
                 return null;
@@ -96,23 +137,25 @@ class FileResponses {
         } else if (request.getHeader(HttpHeaders.IF_RANGE) != null) {
             rangeHeader = null; // nothing to validate against while downloading: the whole file, to be safe
         }
-        Optional<ByteRange> range = ByteRange.parse(rangeHeader, file.length());
+        Optional<ByteRange> range = ByteRange.parse(rangeHeader, fileLength);
         long start = range.map(ByteRange::start).orElse(0L);
-        long length = range.map(ByteRange::length).orElse(file.length());
+        long length = range.map(ByteRange::length).orElse(fileLength);
 
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
-        response.setContentType(MediaTypes.of(file.displayPath()));
+        response.setContentType(MediaTypes.of(displayPath));
         response.setContentLengthLong(length);
         if (range.isPresent()) {
             response.setStatus(HttpStatus.PARTIAL_CONTENT.value());
             response.setHeader(
                     HttpHeaders.CONTENT_RANGE,
-                    "bytes " + start + "-" + range.get().end() + "/" + file.length());
+                    "bytes " + start + "-" + range.get().end() + "/" + fileLength);
         }
         if (request.getMethod().equals("HEAD") || length == 0) {
             return null;
         }
-        watchLog.watched(torrent.infoHash().hex(), fileIndex, file.displayPath(), file.length(), clock.instant());
+        if (torrent != null) { // a cached file is the administrator's: the janitor never deletes it
+            watchLog.watched(infoHash.hex(), fileIndex, displayPath, fileLength, clock.instant());
+        }
         long requested = System.nanoTime();
         Runnable onFirstByte = () -> metrics.firstByte(Duration.ofNanos(System.nanoTime() - requested));
         if (onDisk.isPresent()) {

@@ -1,8 +1,10 @@
 package com.hypertube.streaming.stream;
 
+import com.hypertube.streaming.conversion.ConversionPlanner;
 import com.hypertube.streaming.download.DownloadJob;
 import com.hypertube.streaming.download.DownloadJobs;
 import com.hypertube.streaming.playback.MediaProbes;
+import com.hypertube.streaming.storage.CachedFiles;
 import com.hypertube.streaming.torrent.TorrentEngine;
 import com.hypertube.streaming.torrent.TrackersForHash;
 import com.hypertube.torrent.magnet.InvalidMagnetException;
@@ -52,6 +54,8 @@ class StreamController {
     private final Torrents torrents;
     private final TrackersForHash trackersForHash;
     private final MediaProbes probes;
+    private final CachedFiles cachedFiles;
+    private final ConversionPlanner conversions;
 
     StreamController(
             FileResponses responses,
@@ -59,7 +63,11 @@ class StreamController {
             TorrentEngine engine,
             Torrents torrents,
             TrackersForHash trackersForHash,
-            MediaProbes probes) {
+            MediaProbes probes,
+            CachedFiles cachedFiles,
+            ConversionPlanner conversions) {
+        this.cachedFiles = cachedFiles;
+        this.conversions = conversions;
         this.responses = responses;
         this.jobs = jobs;
         this.engine = engine;
@@ -74,6 +82,14 @@ class StreamController {
             Caller caller,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         MagnetLink given = magnetOf(request);
+        Optional<CachedFiles.CachedFile> cached = cachedFiles.find(given.infoHash());
+        if (cached.isPresent()) {
+            // Seed 000: the administrator's copy plays at once, no peer, no job; converted if browsers need it.
+            conversions.planCached(cached.get());
+            return ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .body(TorrentDescription.cached(cached.get())
+                            .withMedia(probes.stored(given.infoHash().hex())));
+        }
         torrents.refuseDuringCooldown(given.infoHash());
         // A torrent already running has its trackers; a new one given none gets those known for its hash.
         MagnetLink magnet =
@@ -126,6 +142,10 @@ class StreamController {
     @GetMapping("/api/torrents/{infoHash}")
     TorrentDescription describe(@PathVariable String infoHash) {
         InfoHash hash = torrents.parseHash(infoHash);
+        Optional<CachedFiles.CachedFile> cached = cachedFiles.find(hash);
+        if (cached.isPresent()) {
+            return TorrentDescription.cached(cached.get()).withMedia(probes.stored(hash.hex()));
+        }
         TorrentHandle torrent = torrents.running(hash);
         DownloadJob job = jobs.unfinishedOrLatest(hash.hex()).orElse(null);
         return TorrentDescription.of(hash.hex(), job, torrent.files()).withMedia(probes.stored(hash.hex()));
@@ -141,6 +161,13 @@ class StreamController {
             HttpServletResponse response)
             throws IOException {
         InfoHash hash = torrents.parseHash(infoHash);
+        Optional<CachedFiles.CachedFile> cached = cachedFiles.find(hash);
+        if (cached.isPresent()) {
+            if (fileIndex != 0) {
+                throw StreamProblems.unknownFile(fileIndex, 1);
+            }
+            return responses.respondCached(cached.get(), request, response);
+        }
         return respond(torrents.running(hash), hash, info -> fileIndex, request, response);
     }
 
@@ -151,6 +178,10 @@ class StreamController {
     StreamingResponseBody proxy(@PathVariable String infoHash, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         InfoHash hash = torrents.parseHash(infoHash);
+        Optional<CachedFiles.CachedFile> cached = cachedFiles.find(hash);
+        if (cached.isPresent()) {
+            return responses.respondCached(cached.get(), request, response);
+        }
         return respond(torrents.running(hash), hash, StreamController::defaultFile, request, response);
     }
 

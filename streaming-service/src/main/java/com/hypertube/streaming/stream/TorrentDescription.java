@@ -3,6 +3,7 @@ package com.hypertube.streaming.stream;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.hypertube.streaming.download.DownloadJob;
 import com.hypertube.streaming.playback.MediaProbe;
+import com.hypertube.streaming.storage.CachedFiles;
 import com.hypertube.torrent.metainfo.TorrentFile;
 import java.util.Comparator;
 import java.util.List;
@@ -40,6 +41,12 @@ record TorrentDescription(String infoHash, UUID jobId, String status, Integer de
                 job == null ? null : job.status().name(),
                 defaultFileIndex(torrentFiles),
                 files);
+    }
+
+    /** A file of the pre-populated cache: one file, complete, no job. */
+    static TorrentDescription cached(CachedFiles.CachedFile cached) {
+        FileEntry file = new FileEntry(0, cached.name(), cached.size(), MediaTypes.of(cached.name()), true, null);
+        return new TorrentDescription(cached.infoHash().hex(), null, "CACHED", 0, List.of(file));
     }
 
     /** The same, with each probed file's probe. */
