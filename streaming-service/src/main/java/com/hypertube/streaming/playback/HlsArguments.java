@@ -39,6 +39,7 @@ final class HlsArguments {
         if (startSeconds > 0) {
             arguments.addAll(List.of("-ss", String.valueOf(startSeconds)));
         }
+        arguments.addAll(input.analysisOptions());
         arguments.addAll(List.of("-i", input.forFfmpeg()));
         MediaProbe.Video video =
                 probe.mainVideo().orElseThrow(() -> new UnplayableMediaException("the file has no video track"));

@@ -59,8 +59,12 @@ public class LoopbackFiles implements DisposableBean {
         if (complete.isPresent()) {
             return MediaInput.file(complete.get());
         }
-        return MediaInput.loopback("http://127.0.0.1:" + server.getAddress().getPort() + "/" + secret + "/"
-                + torrent.infoHash().hex() + "/" + fileIndex);
+        TorrentInfo info = torrent.metadata().getNow(null);
+        String name = info == null ? "" : info.files().get(fileIndex).displayPath();
+        return MediaInput.loopback(
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/" + secret + "/"
+                        + torrent.infoHash().hex() + "/" + fileIndex,
+                name);
     }
 
     private void serve(HttpExchange exchange) throws IOException {

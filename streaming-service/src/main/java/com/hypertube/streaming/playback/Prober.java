@@ -27,8 +27,9 @@ public class Prober {
      * @throws IOException when ffprobe could not be run, or did not finish in time
      */
     public MediaProbe probe(MediaInput input) throws IOException {
-        List<String> arguments = List.of(
-                "-v", "error", "-print_format", "json", "-show_format", "-show_streams", "-i", input.forFfmpeg());
+        List<String> arguments = new java.util.ArrayList<>(List.of("-v", "error"));
+        arguments.addAll(input.analysisOptions());
+        arguments.addAll(List.of("-print_format", "json", "-show_format", "-show_streams", "-i", input.forFfmpeg()));
         Ffmpeg.Result result = ffmpeg.probe(arguments);
         if (result.exitCode() != 0) {
             // ffprobe names its input: neither a server path nor the loopback secret may reach the user.

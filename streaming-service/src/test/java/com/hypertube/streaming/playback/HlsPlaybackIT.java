@@ -51,9 +51,16 @@ class HlsPlaybackIT {
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
+    private final List<String> jobs = new ArrayList<>();
+
     @AfterEach
     void closeAll() throws Exception {
         sessions.tidy(Instant.now().plus(Duration.ofHours(1))); // every ffmpeg of this test stopped
+        // Downloads left under way would count against other tests' download limits, and their waiting readers
+        // would keep the janitor off their files: each is withdrawn (its torrent pauses, its readers end).
+        for (String job : jobs) {
+            new ServiceClient(port).send("DELETE", "/api/downloads/" + job, null);
+        }
         for (AutoCloseable closeable : toClose.reversed()) {
             closeable.close();
         }
@@ -208,7 +215,8 @@ class HlsPlaybackIT {
                 .rate(300_000, 300_000)
                 .start();
         toClose.add(link);
-        new ServiceClient(port).play("magnet:?xt=urn:btih:" + seeder.infoHash() + "&x.pe=127.0.0.1:" + link.port());
+        jobs.add(new ServiceClient(port)
+                .play("magnet:?xt=urn:btih:" + seeder.infoHash() + "&x.pe=127.0.0.1:" + link.port()));
         return seeder.infoHash();
     }
 
