@@ -1,6 +1,14 @@
 # syntax=docker/dockerfile:1
 # One image recipe for every service: docker compose builds it once per service with SERVICE set.
 
+# --- web app: built with Node (only the gateway's image uses it; the others skip it) -----------------
+FROM node:22-slim AS web
+WORKDIR /web-ui
+COPY web-ui/package.json web-ui/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web-ui/ ./
+RUN npm run build
+
 # --- build: the service's jar and the modules it needs, with the Maven wrapper ---------------------
 FROM eclipse-temurin:25-jdk AS build
 ARG SERVICE
@@ -17,8 +25,11 @@ COPY media-service/ media-service/
 COPY source-service/ source-service/
 COPY streaming-service/ streaming-service/
 COPY system-tests/ system-tests/
+COPY web-ui/pom.xml web-ui/pom.xml
+# The web app's files come from the Node stage: Maven packages them without running npm (webui.skip).
+COPY --from=web /web-ui/dist/ web-ui/dist/
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package -pl "${SERVICE}" -am
+    ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -Dwebui.skip=true package -pl "${SERVICE}" -am
 # Dependencies, loader and our own classes in separate layers: a code change rebuilds only the last.
 RUN java -Djarmode=tools -jar "${SERVICE}/target/${SERVICE}.jar" extract --layers --launcher --destination /layers
 

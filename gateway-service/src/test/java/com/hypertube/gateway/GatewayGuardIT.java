@@ -358,11 +358,20 @@ class GatewayGuardIT {
     void everyAnswerCarriesTheSecurityHeaders() throws Exception {
         HttpResponse<String> response = send("GET", "/", Map.of());
 
+        // No inline script, no eval (the Swagger UI needs inline styles); blob: for hls.js's media and worker;
+        // covers from TMDB and YTS.
         assertThat(response.headers().firstValue("Content-Security-Policy"))
                 .get()
                 .asString()
                 .contains("default-src 'self'")
-                .contains("frame-ancestors 'none'");
+                .contains("script-src 'self';")
+                .contains("style-src 'self' 'unsafe-inline';")
+                .contains("media-src 'self' blob:")
+                .contains("worker-src 'self' blob:")
+                .contains("https://image.tmdb.org", "https://yts.mx")
+                .contains("object-src 'none'")
+                .contains("frame-ancestors 'none'")
+                .doesNotContain("unsafe-eval", "script-src 'self' 'unsafe-inline'");
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(send("GET", "/api/movies", Map.of()).headers().firstValue("X-Content-Type-Options"))

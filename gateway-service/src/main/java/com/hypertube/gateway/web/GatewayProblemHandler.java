@@ -14,8 +14,12 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.HandlerStrategies;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -25,7 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every error the gateway itself answers is {@code application/problem+json}: a service that is down or
  * too slow becomes a 503 that names it (never a hang, never a bare 500), an unknown path a 404, and
- * anything unexpected a 500 without internals. Runs before Spring Boot's own handler.
+ * anything unexpected a 500 without internals. Runs before Spring Boot's own handler. The one exception: a
+ * browser's page load that nothing answers, outside the services' paths, gets the web app (which shows its
+ * "not found" page).
  */
 @Component
 @Order(-2)
@@ -45,6 +51,11 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
         if (response.isCommitted()) {
             // The service's answer had begun: nothing sensible can be added to it.
             return Mono.error(error);
+        }
+        if (isNotFound(error) && WebApp.isPageOutsideTheServices(exchange.getRequest())) {
+            // A browser asked for a page outside the app's routes: the app shows its own "not found" page. Status
+            // 200, as single-page apps answer: a 404 document is an error in the browser's console.
+            return WebApp.index(HttpStatus.OK).flatMap(page -> page.writeTo(exchange, PAGE_CONTEXT));
         }
         Map<String, Object> problem = problemFor(exchange, error);
         response.setStatusCode(HttpStatusCode.valueOf((Integer) problem.get("status")));
@@ -85,6 +96,26 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
                 "Something went wrong on our side. Quote the request id if you report it.",
                 exchange);
     }
+
+    private static boolean isNotFound(Throwable error) {
+        return error instanceof ResponseStatusException status
+                && status.getStatusCode().value() == HttpStatus.NOT_FOUND.value();
+    }
+
+    /** What writing a functional response needs: the default codecs, no view resolvers. */
+    private static final ServerResponse.Context PAGE_CONTEXT = new ServerResponse.Context() {
+        private final HandlerStrategies strategies = HandlerStrategies.withDefaults();
+
+        @Override
+        public java.util.List<HttpMessageWriter<?>> messageWriters() {
+            return strategies.messageWriters();
+        }
+
+        @Override
+        public java.util.List<ViewResolver> viewResolvers() {
+            return java.util.List.of();
+        }
+    };
 
     private static boolean isServiceUnreachable(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
