@@ -158,7 +158,7 @@ class OAuthController {
             case OAuthLogins.Outcome.AlreadyLinked taken ->
                 toUi("/profile?error=oauth-already-linked", new HttpHeaders());
             case OAuthLogins.Outcome.NeedsDetails needs ->
-                toUi("/oauth/complete#ticket=" + ticket(needs.providerUser()), new HttpHeaders());
+                toUi("/sign-up/complete#ticket=" + ticket(needs.providerUser()), new HttpHeaders());
         };
     }
 

@@ -52,7 +52,7 @@ class OAuthLoginIT extends AuthIntegrationTest {
 
         Answer callback = signIn("github", "code-2");
 
-        assertThat(callback.header("Location")).startsWith("http://localhost:8080/oauth/complete#ticket=");
+        assertThat(callback.header("Location")).startsWith("http://localhost:8080/sign-up/complete#ticket=");
         assertThat(callback.cookie("ht_access")).isNull();
         String ticket = callback.header("Location")
                 .substring(callback.header("Location").indexOf("ticket=") + 7);
@@ -100,7 +100,7 @@ class OAuthLoginIT extends AuthIntegrationTest {
         Answer callback = signIn("42", "code-3");
 
         // The address is taken, so the person must choose another: never a session for the victim.
-        assertThat(callback.header("Location")).startsWith("http://localhost:8080/oauth/complete#ticket=");
+        assertThat(callback.header("Location")).startsWith("http://localhost:8080/sign-up/complete#ticket=");
         assertThat(callback.cookie("ht_access")).isNull();
     }
 
