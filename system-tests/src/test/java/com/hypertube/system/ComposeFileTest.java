@@ -42,7 +42,11 @@ class ComposeFileTest {
                         + Files.readString(ROOT.resolve("service-web/src/main/resources/service-web-defaults.yml"));
         Map<String, Object> environment = map(service.get("environment"));
 
-        assertThat(map(service.get("build")).get("args")).isEqualTo(Map.of("SERVICE", name));
+        // Each image is the one recipe built for its service; streaming-service's also gets ffmpeg (playback).
+        Map<String, Object> buildArguments = name.equals("streaming-service")
+                ? Map.of("SERVICE", name, "RUNTIME_PACKAGES", "curl ffmpeg")
+                : Map.of("SERVICE", name);
+        assertThat(map(service.get("build")).get("args")).isEqualTo(buildArguments);
         assertThat(environment.get("SERVER_PORT")).isEqualTo(port);
         assertThat(placeholdersIn(configuration)).as("variables %s reads", name).containsAll(environment.keySet());
         assertThat(list(map(service.get("healthcheck")).get("test")))

@@ -39,8 +39,11 @@ public record MediaProbe(
 
     public record Audio(int index, String codec, String profile, int channels, String language, boolean isDefault) {}
 
-    /** An embedded subtitle track; text ones ({@code subrip}, {@code ass}, {@code webvtt}) can become WebVTT. */
-    public record Subtitle(int index, String codec, String language, String title) {}
+    /**
+     * An embedded subtitle track; text ones ({@code subrip}, {@code ass}, {@code webvtt}, {@code mov_text}) can
+     * become WebVTT, image ones ({@code hdmv_pgs_subtitle}, {@code dvd_subtitle}) cannot.
+     */
+    public record Subtitle(int index, String codec, String language, String title, boolean forced, boolean isDefault) {}
 
     /** The video track a player shows: the first one (cover pictures are not video tracks here). */
     public Optional<Video> mainVideo() {

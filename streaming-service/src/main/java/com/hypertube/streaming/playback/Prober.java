@@ -65,7 +65,9 @@ public class Prober {
                         stream.path("index").asInt(),
                         stream.path("codec_name").asString("unknown"),
                         stream.path("tags").path("language").asString(""),
-                        stream.path("tags").path("title").asString("")))
+                        stream.path("tags").path("title").asString(""),
+                        stream.path("disposition").path("forced").asInt(0) == 1,
+                        stream.path("disposition").path("default").asInt(0) == 1))
                 .toList();
         if (video.isEmpty() && audio.isEmpty()) {
             throw new UnplayableMediaException("the file has no video or audio track ffprobe can read");

@@ -29,6 +29,11 @@ public class DownloadRoot {
      * Where a file's browser-ready copy goes (the conversion queue's output): {@code .converted/<info hash>/}, beside
      * the torrents' own folders, which are named by their 40-character info hash and so can never be this one.
      */
+    /** Where a file's subtitles go once turned into WebVTT: {@code .subtitles/<info hash>/<file index>-<track>.vtt}. */
+    public Path subtitle(String infoHash, int fileIndex, String trackId) {
+        return path.resolve(".subtitles").resolve(infoHash).resolve(fileIndex + "-" + trackId + ".vtt");
+    }
+
     public Path convertedCopy(String infoHash, int fileIndex) {
         return path.resolve(".converted").resolve(infoHash).resolve(fileIndex + ".mp4");
     }

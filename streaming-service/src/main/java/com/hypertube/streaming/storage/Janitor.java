@@ -118,6 +118,18 @@ public class Janitor {
             Path copy = convertedCopies.convertedCopy(file.infoHash(), file.fileIndex());
             Files.deleteIfExists(copy);
             deleteEmptyFolders(copy.getParent(), copy.getParent());
+            // And its subtitles, turned into WebVTT.
+            Path subtitles = convertedCopies
+                    .subtitle(file.infoHash(), file.fileIndex(), "x")
+                    .getParent();
+            if (Files.isDirectory(subtitles)) {
+                try (var vtts = Files.newDirectoryStream(subtitles, file.fileIndex() + "-*.vtt")) {
+                    for (Path vtt : vtts) {
+                        Files.deleteIfExists(vtt);
+                    }
+                }
+                deleteEmptyFolders(subtitles, subtitles);
+            }
             deleteEmptyFolders(path.getParent(), folder);
             watchLog.forget(file.infoHash(), file.fileIndex());
             if (Files.notExists(folder)) {

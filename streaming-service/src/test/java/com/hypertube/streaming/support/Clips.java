@@ -160,6 +160,96 @@ public final class Clips {
         return target;
     }
 
+    /** An ASS file with styles and override tags, as fansubs are. */
+    public static final String STYLED_ASS = """
+            [Script Info]
+            ScriptType: v4.00+
+
+            [V4+ Styles]
+            Format: Name, Fontname, Fontsize, PrimaryColour, Bold, Italic, Alignment
+            Style: Default,Arial,20,&H00FFFFFF,0,0,2
+
+            [Events]
+            Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
+            Dialogue: 0,0:00:01.00,0:00:03.50,Default,,0,0,0,,{\\an8}{\\c&H00FFFF&}Bonjour {\\i1}tout{\\i0} le monde
+            Dialogue: 0,0:00:05.25,0:00:07.00,Default,,0,0,0,,Deuxième\\Nligne
+            """;
+
+    /**
+     * Matroska, H.264 + AAC, with a styled ASS track in French (default) and a SubRip track in English. (ffmpeg
+     * cannot draw text into an image track: the image tracks' case is SubtitleTracksTest's.)
+     */
+    public static Path mkvWithAssAndSrtSubtitles() throws IOException {
+        Files.createDirectories(FOLDER);
+        Path ass = FOLDER.resolve("styled.ass");
+        Files.writeString(ass, STYLED_ASS);
+        Path srt = FOLDER.resolve("english.srt");
+        Files.writeString(srt, "1\n00:00:01,000 --> 00:00:03,000\nHello\n\n2\n00:00:05,000 --> 00:00:07,000\nWorld\n");
+        List<String> input = new ArrayList<>(source(12));
+        input.addAll(List.of("-i", ass.toString(), "-i", srt.toString()));
+        return make(
+                "h264-aac-ass-srt.mkv",
+                input,
+                List.of(
+                        "-map",
+                        "0:v",
+                        "-map",
+                        "1:a",
+                        "-map",
+                        "2:s",
+                        "-map",
+                        "3:s",
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "ultrafast",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-c:a",
+                        "aac",
+                        "-c:s:0",
+                        "ass",
+                        "-c:s:1",
+                        "srt",
+                        "-metadata:s:s:0",
+                        "language=fre",
+                        "-disposition:s:0",
+                        "default",
+                        "-metadata:s:s:1",
+                        "language=eng"));
+    }
+
+    /** MP4 with a mov_text track in English, as iTunes-style files have. */
+    public static Path mp4WithMovText() throws IOException {
+        Files.createDirectories(FOLDER);
+        Path srt = FOLDER.resolve("english.srt");
+        Files.writeString(srt, "1\n00:00:01,000 --> 00:00:03,000\nHello\n\n2\n00:00:05,000 --> 00:00:07,000\nWorld\n");
+        List<String> input = new ArrayList<>(source(12));
+        input.addAll(List.of("-i", srt.toString()));
+        return make(
+                "h264-aac-movtext.mp4",
+                input,
+                List.of(
+                        "-map",
+                        "0:v",
+                        "-map",
+                        "1:a",
+                        "-map",
+                        "2:s",
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "ultrafast",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-c:a",
+                        "aac",
+                        "-c:s",
+                        "mov_text",
+                        "-metadata:s:s:0",
+                        "language=eng"));
+    }
+
     /** AVI with MPEG-4 Part 2 and MP3, as old releases are. */
     public static Path avi() throws IOException {
         return make(
@@ -257,10 +347,10 @@ public final class Clips {
         command.add(partial.toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
+            byte[] printed = process.getInputStream().readAllBytes(); // until ffmpeg ends: its inputs are bounded
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IOException("ffmpeg could not make " + name + ": "
-                        + new String(process.getInputStream().readAllBytes()));
+                throw new IOException("ffmpeg could not make " + name + ": " + new String(printed));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

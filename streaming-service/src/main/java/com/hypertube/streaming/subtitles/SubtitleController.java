@@ -1,0 +1,189 @@
+package com.hypertube.streaming.subtitles;
+
+import com.hypertube.streaming.playback.MediaProbe;
+import com.hypertube.streaming.playback.MediaProbes;
+import com.hypertube.streaming.storage.CachedFiles;
+import com.hypertube.streaming.stream.Torrents;
+import com.hypertube.torrent.metainfo.InfoHash;
+import com.hypertube.torrent.metainfo.TorrentFile;
+import com.hypertube.torrent.metainfo.TorrentInfo;
+import com.hypertube.torrent.session.TorrentHandle;
+import com.hypertube.web.ProblemTypes;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/stream/{infoHash}/{fileIndex}/subtitles?languages=fr}: a video's subtitle tracks, English and the
+ * languages asked for first; {@code …/subtitles/{id}.vtt}: one as WebVTT. Both may wait (a probe, a file's
+ * pieces, ffmpeg): answered on a virtual thread.
+ */
+@RestController
+class SubtitleController {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SubtitleController.class);
+
+    private static final String BASE = "/api/stream/{infoHash}/{fileIndex}/subtitles";
+    private static final MediaType VTT = MediaType.parseMediaType("text/vtt;charset=UTF-8");
+
+    private final Torrents torrents;
+    private final CachedFiles cachedFiles;
+    private final MediaProbes probes;
+    private final SubtitleFiles files;
+
+    SubtitleController(Torrents torrents, CachedFiles cachedFiles, MediaProbes probes, SubtitleFiles files) {
+        this.torrents = torrents;
+        this.cachedFiles = cachedFiles;
+        this.probes = probes;
+        this.files = files;
+    }
+
+    @GetMapping(BASE)
+    Callable<List<SubtitleTrack>> list(
+            @PathVariable String infoHash,
+            @PathVariable int fileIndex,
+            @RequestParam(required = false) String languages) {
+        InfoHash hash = torrents.parseHash(infoHash);
+        List<String> preferred = preferred(languages);
+        return () -> tracks(hash, fileIndex, preferred);
+    }
+
+    @GetMapping(BASE + "/{id:(?:embedded|file)-\\d{1,6}}.vtt")
+    Callable<ResponseEntity<Resource>> vtt(
+            @PathVariable String infoHash, @PathVariable int fileIndex, @PathVariable String id) {
+        InfoHash hash = torrents.parseHash(infoHash);
+        return () -> {
+            SubtitleTrack track = tracks(hash, fileIndex, List.of()).stream()
+                    .filter(candidate -> candidate.id().equals(id))
+                    .findFirst()
+                    .orElseThrow(() -> problem(
+                            HttpStatus.NOT_FOUND, "unknown-subtitle", "This file has no subtitle track " + id + "."));
+            if (!track.text()) {
+                throw problem(
+                        HttpStatus.NOT_FOUND,
+                        "image-subtitle",
+                        "Track " + id + " is made of images: browsers cannot show it.");
+            }
+            int number = Integer.parseInt(id.substring(id.indexOf('-') + 1));
+            Path vtt;
+            try {
+                vtt = id.startsWith("embedded-")
+                        ? embedded(hash, fileIndex, number)
+                        : torrentFile(hash, fileIndex, number);
+            } catch (IOException e) {
+                throw problem(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "unreadable-subtitle",
+                        "This subtitle track could not be read: " + e.getMessage() + ".");
+            }
+            return ResponseEntity.ok()
+                    .contentType(VTT)
+                    .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+                    .body(new FileSystemResource(vtt));
+        };
+    }
+
+    private List<SubtitleTrack> tracks(InfoHash hash, int fileIndex, List<String> preferred) {
+        Optional<CachedFiles.CachedFile> cached = cachedFiles.find(hash);
+        try {
+            if (cached.isPresent()) {
+                if (fileIndex != 0) {
+                    throw problem(
+                            HttpStatus.NOT_FOUND,
+                            "unknown-file",
+                            "No file " + fileIndex + ": a cached file is file 0.");
+                }
+                MediaProbe probe = probes.probe(
+                        hash.hex(),
+                        0,
+                        () -> com.hypertube.streaming.playback.MediaInput.file(
+                                cached.get().path()));
+                return SubtitleTracks.of(probe, List.of(), 0, preferred);
+            }
+            TorrentHandle torrent = torrents.running(hash);
+            TorrentInfo info = torrents.awaitMetadata(torrent);
+            Torrents.checkFileIndex(info, fileIndex);
+            MediaProbe probe = probeOrNone(torrent, fileIndex);
+            return SubtitleTracks.of(probe, info.files(), fileIndex, preferred);
+        } catch (IOException e) {
+            throw problem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "probe-failed",
+                    "The file could not be examined yet: try again shortly.");
+        }
+    }
+
+    /** Without a readable video, the torrent's subtitle files are still worth listing. */
+    private MediaProbe probeOrNone(TorrentHandle torrent, int fileIndex) throws IOException {
+        try {
+            return probes.probe(torrent, fileIndex);
+        } catch (RuntimeException unreadable) {
+            return new MediaProbe("", 0, 0, List.of(), List.of(), List.of());
+        }
+    }
+
+    private Path embedded(InfoHash hash, int fileIndex, int streamIndex) throws IOException {
+        Optional<CachedFiles.CachedFile> cached = cachedFiles.find(hash);
+        Optional<Path> complete = cached.isPresent()
+                ? Optional.of(cached.get().path())
+                : torrents.running(hash).completedFile(fileIndex);
+        if (complete.isEmpty()) {
+            // A track is spread over the whole file: extracting it now would fetch the whole film first.
+            ErrorResponseException pending = problem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "subtitles-pending",
+                    "This track is inside the video and can be read once the download is complete: try again later, or pick another track.");
+            pending.getHeaders().set(HttpHeaders.RETRY_AFTER, "60");
+            throw pending;
+        }
+        return files.embedded(hash.hex(), fileIndex, streamIndex, complete.get());
+    }
+
+    private Path torrentFile(InfoHash hash, int fileIndex, int subtitleFile) throws IOException {
+        TorrentHandle torrent = torrents.running(hash);
+        TorrentFile file = torrent.files().get(subtitleFile);
+        return files.torrentFile(
+                hash.hex(), fileIndex, torrent, subtitleFile, SubtitleTracks.extension(file.displayPath()));
+    }
+
+    /** English first, then the viewer's languages (two-letter codes, at most five; anything else is refused). */
+    private static List<String> preferred(String languages) {
+        List<String> preferred = new ArrayList<>(List.of("en"));
+        if (languages == null || languages.isBlank()) {
+            return preferred;
+        }
+        List<String> asked = Arrays.stream(languages.split(","))
+                .map(code -> code.trim().toLowerCase(Locale.ROOT))
+                .toList();
+        if (asked.size() > 5 || asked.stream().anyMatch(code -> !code.matches("[a-z]{2}"))) {
+            throw problem(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-languages",
+                    "Give up to five two-letter language codes, comma-separated (languages=fr,es).");
+        }
+        asked.stream().filter(code -> !preferred.contains(code)).forEach(preferred::add);
+        return preferred;
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String kind, String detail) {
+        return ProblemTypes.error(status, kind, detail);
+    }
+}
