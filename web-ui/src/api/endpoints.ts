@@ -1,5 +1,6 @@
 import { request } from './http';
 import type {
+  SubtitleTrack,
   Comment,
   Genre,
   LibraryEntry,
@@ -97,6 +98,10 @@ export const streaming = {
   },
   describe: (infoHash: string) => request<TorrentDescription>(`/api/torrents/${encodeURIComponent(infoHash)}`),
   debug: (infoHash: string) => request<TorrentDebug>(`/api/torrents/${encodeURIComponent(infoHash)}/debug`),
+  subtitles: (infoHash: string, fileIndex: number, language: string) =>
+    request<SubtitleTrack[]>(`/api/stream/${encodeURIComponent(infoHash)}/${fileIndex}/subtitles`, {
+      query: /^[a-z]{2}$/.test(language) ? { languages: language } : {},
+    }),
   playback: (infoHash: string, fileIndex: number, support: Record<string, string>, signal?: AbortSignal) =>
     request<PlaybackAnswer>(`/api/stream/${encodeURIComponent(infoHash)}/${fileIndex}/playback`, {
       query: support,

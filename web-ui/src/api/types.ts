@@ -183,6 +183,17 @@ export interface MediaProbe {
   subtitles: { index: number; codec: string; language?: string | null; title?: string | null }[];
 }
 
+/** streaming-service subtitles/SubtitleTrack. */
+export interface SubtitleTrack {
+  id: string;
+  language: string;
+  label: string;
+  source: 'embedded' | 'torrent';
+  forced: boolean;
+  isDefault: boolean;
+  text: boolean;
+}
+
 /** streaming-service PlaybackController.PlaybackAnswer. */
 export interface PlaybackAnswer {
   infoHash: string;

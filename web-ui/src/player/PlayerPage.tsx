@@ -4,19 +4,26 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type HlsType from 'hls.js';
 import { library, streaming } from '../api/endpoints';
 import { ApiError, isSourceProblem } from '../api/problem';
-import type { PlaybackAnswer, TorrentDebug } from '../api/types';
+import type { PlaybackAnswer, SubtitleTrack, TorrentDebug } from '../api/types';
 import { ErrorText } from '../components/ErrorText';
 import { usePageTitle } from '../hooks';
 import { titlePath } from '../routes';
 import { formatBytes, formatRate } from './format';
 import { progressReport, resumePosition } from './progress';
 import { actionFor } from './shortcuts';
-import { browserSupport, chooseHlsEngine, supportQuery } from './support';
+import { browserSupport, chooseHlsEngine, supportQuery, withStart } from './support';
 import { DebugPanel } from './DebugPanel';
 
 type Phase = 'starting' | 'waiting-metadata' | 'deciding' | 'playing' | 'failed';
 
 const REPORT_EVERY_MS = 15_000;
+
+/** A text subtitle track as the <video> gets it. */
+type ShownSubtitle = SubtitleTrack & { src: string };
+
+const subtitleUrl = (infoHash: string, fileIndex: number, id: string) =>
+  `/api/stream/${encodeURIComponent(infoHash)}/${fileIndex}/subtitles/${encodeURIComponent(id)}.vtt`;
+
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -26,8 +33,9 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * truth while buffering (peers, speed, what it waits for), and says why a source fails.
  */
 export default function PlayerPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { infoHash = '' } = useParams();
+  const [subtitles, setSubtitles] = useState<ShownSubtitle[]>([]);
   const [params] = useSearchParams();
   const titleId = params.get('title');
   const kind = params.get('kind') === 'show' ? 'show' : 'movie';
@@ -75,6 +83,11 @@ export default function PlayerPage() {
         if (resume !== null) {
           element.addEventListener('loadedmetadata', () => (element.currentTime = resume), { once: true });
         }
+        // Subtitle tracks beside the video: English and the user's language first (streaming-service orders them).
+        streaming
+          .subtitles(infoHash, fileIndex, i18n.language)
+          .then((tracks) => live && setSubtitles(tracks.filter((track) => track.text).map((track) => ({ ...track, src: subtitleUrl(infoHash, fileIndex, track.id) }))))
+          .catch(() => live && setSubtitles([]));
         if (decided.method === 'direct') {
           setEngine('direct');
           element.src = decided.url;
@@ -99,7 +112,8 @@ export default function PlayerPage() {
                 setPhase('failed');
               }
             });
-            hls.loadSource(decided.url);
+            // Where the player will start: the first conversion run begins there rather than at 0.
+            hls.loadSource(resume !== null ? withStart(decided.url, resume) : decided.url);
             hls.attachMedia(element);
           } else if (chosen === 'native') {
             element.src = decided.url;
@@ -249,7 +263,11 @@ export default function PlayerPage() {
     <div className="player-page">
       <h1 className="visually-hidden">{t('player.title')}</h1>
       <div className="player-frame" ref={frame}>
-        <video ref={video} controls playsInline preload="metadata" className="player-video" aria-label={t('player.video')} />
+        <video ref={video} controls playsInline preload="metadata" className="player-video" aria-label={t('player.video')}>
+          {subtitles.map((track) => (
+            <track key={track.id} kind="subtitles" src={track.src} srcLang={track.language || undefined} label={track.label} />
+          ))}
+        </video>
         {waiting && phase !== 'failed' ? <Waiting phase={phase} debug={debug} /> : null}
       </div>
       {phase === 'failed' ? (

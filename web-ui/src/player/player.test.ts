@@ -74,3 +74,14 @@ describe('numbers for people', () => {
     expect(formatClock(3725)).toBe('1:02:05');
   });
 });
+
+describe('withStart', () => {
+  it('adds where playback starts to an HLS address, with or without a query', async () => {
+    const { withStart } = await import('./support');
+    expect(withStart('/api/stream/abc/0/hls/master.m3u8', 42.7)).toBe('/api/stream/abc/0/hls/master.m3u8?start=42');
+    expect(withStart('/api/stream/abc/0/hls/master.m3u8?profile=chromium', 8)).toBe(
+      '/api/stream/abc/0/hls/master.m3u8?profile=chromium&start=8',
+    );
+    expect(withStart('/x.m3u8', -3)).toBe('/x.m3u8?start=0');
+  });
+});

@@ -106,3 +106,7 @@ export function browserSupport(): BrowserSupport {
   const mse = typeof window !== 'undefined' ? (window.MediaSource ?? (window as { ManagedMediaSource?: MediaSourceLike }).ManagedMediaSource) : undefined;
   return detectSupport(element, mse);
 }
+
+/** The HLS address with where playback starts (seconds), so the server's first conversion run begins there. */
+export const withStart = (url: string, seconds: number) =>
+  `${url}${url.includes('?') ? '&' : '?'}start=${Math.max(0, Math.floor(seconds))}`;
