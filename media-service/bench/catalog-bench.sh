@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Catalog benchmark: with 10,000 films and 2,000 series in the catalog, latency (p50/p99) and requests/s of a
 # filtered, sorted browse page and of a search, straight to media-service, through the gateway, and through a
-# bare Spring Cloud Gateway on the same route (the framework's floor), all in one run.
+# bare Spring Cloud Gateway on the same route (the framework's floor), all in one run; with each process's CPU per
+# request (bench/cpu.sh), which other load on the machine hardly moves, unlike requests/s.
 # Targets: p99 under 50 ms through the gateway; the gateway at least 0.85x the bare gateway's requests/s.
 #
 #   bash media-service/bench/catalog-bench.sh [SECONDS=10] [CONNECTIONS=50]
@@ -9,7 +10,8 @@
 # Needs: auth-service, media-service and the gateway running (./hypertube up), wrk, curl and psql reaching the
 # catalog's database (DB_HOST, DB_PORT, DB_NAME, DB_USER as for the launcher). It replaces the benchmark's own
 # titles (media-service/bench/catalog-seed.sql) and leaves every other title alone. Each path is warmed up
-# first (WARMUP seconds, 30 by default); BARE_GATEWAY=0 skips the bare gateway.
+# first (WARMUP seconds, 30 by default); BARE_GATEWAY=0 skips the bare gateway. The processes' pids come from
+# MEDIA_PID and GATEWAY_PID, else the launcher's pid files, else the processes listening on the ports.
 set -euo pipefail
 
 SECONDS_EACH=${1:-10}
@@ -29,29 +31,47 @@ psql -q -v ON_ERROR_STOP=1 -h "${DB_HOST:-127.0.0.1}" -p "${DB_PORT:-5432}" -U "
     -d "${DB_NAME:-hypertube}" -f "$ROOT/media-service/bench/catalog-seed.sql" >/dev/null
 # shellcheck source=../../bench/session.sh
 source "$ROOT/bench/session.sh"
-TOKEN=$(bench_access_token "$GATEWAY")
+# shellcheck source=../../bench/cpu.sh
+source "$ROOT/bench/cpu.sh"
+pid_of() { # service port
+    local pid
+    pid=$(cat "${HYPERTUBE_HOME:-$ROOT/.hypertube}/pids/$1.pid" 2>/dev/null || true)
+    [[ -n $pid && -r /proc/$pid/stat ]] && echo "$pid" || pid_on_port "$2"
+}
+MEDIA_PID=${MEDIA_PID:-$(pid_of media-service "${MEDIA_PORT:-8082}")}
+GATEWAY_PID=${GATEWAY_PID:-$(pid_of gateway-service "${GATEWAY_PORT:-8080}")}
+TOKEN=${TOKEN:-$(bench_access_token "$GATEWAY")} # TOKEN: an access token to use, else a bench user signs up
 
 BROWSE="/api/movies?genre=Drama&yearFrom=1980&yearTo=2015&minRating=5&sort=rating&limit=24"
 SEARCH="/api/movies?query=silvr%20wolf&limit=24"
 [[ $(curl -sf -H "Authorization: Bearer $TOKEN" "$MEDIA$BROWSE" | grep -o '"id"' | wc -l) -eq 24 ]] \
     || { echo "the browse page does not hold 24 films: is the seed there?" >&2; exit 1; }
 
-run() { # base path file [seconds]
+run() { # base path file [seconds [pid]]: wrk's output in file; the CPU ticks of the process pid in file.ticks
+    local before
+    before=$(cpu_ticks "${5:-}")
     wrk -t2 -c"$CONNECTIONS" -d"${4:-$SECONDS_EACH}s" --latency -H "Authorization: Bearer $TOKEN" "$1$2" >"$3"
+    echo $(($(cpu_ticks "${5:-}") - before)) >"$3.ticks"
     if grep -q "Non-2xx" "$3"; then echo "some answers were not 2xx:" >&2; cat "$3" >&2; exit 1; fi
 }
 rps() { awk '/Requests\/sec/ {printf "%.0f", $2}' "$1"; }
 pct() { awk -v p="$2" '$1 == p {print $2}' "$1"; }
-line() { printf '  %-30s %8s req/s   p50 %-9s p99 %s\n' "$1" "$(rps "$2")" "$(pct "$2" 50%)" "$(pct "$2" 99%)"; }
+cpu() { ms_per_request "$(cat "$1.ticks")" "$(awk '/requests in/ {print $1}' "$1")"; }
+line() {
+    printf '  %-30s %8s req/s   p50 %-9s p99 %-9s CPU %s ms/request\n' "$1" "$(rps "$2")" "$(pct "$2" 50%)" \
+        "$(pct "$2" 99%)" "$(cpu "$2")"
+}
 
 BASES=("$MEDIA" "$GATEWAY")
 NAMES=("straight to media-service" "through the gateway")
+PIDS=("$MEDIA_PID" "$GATEWAY_PID")
 if [[ ${BARE_GATEWAY:-1} != 0 ]]; then
     # shellcheck source=../../bench/bare-gateway.sh
     source "$ROOT/bench/bare-gateway.sh"
     bare_gateway_start "$WORK" "$TOKEN" "$BROWSE" || exit 1
     BASES+=("$BARE")
     NAMES+=("through a bare gateway")
+    PIDS+=("$BARE_PID")
 fi
 
 for i in "${!BASES[@]}"; do
@@ -61,20 +81,23 @@ done
 # Measured in rounds, the three paths one after another each round, so a noisy minute hurts them alike.
 for round in 1 2; do
     for i in "${!BASES[@]}"; do
-        run "${BASES[$i]}" "$BROWSE" "$WORK/browse-$i-$round"
-        run "${BASES[$i]}" "$SEARCH" "$WORK/search-$i-$round"
+        run "${BASES[$i]}" "$BROWSE" "$WORK/browse-$i-$round" "$SECONDS_EACH" "${PIDS[$i]}"
+        run "${BASES[$i]}" "$SEARCH" "$WORK/search-$i-$round" "$SECONDS_EACH" "${PIDS[$i]}"
     done
 done
 echo "catalog of $(psql -tA -h "${DB_HOST:-127.0.0.1}" -p "${DB_PORT:-5432}" -U "${DB_USER:-postgres}" -d "${DB_NAME:-hypertube}" \
     -c "SELECT count(*) FILTER (WHERE kind = 'movie') || ' films and ' || count(*) FILTER (WHERE kind = 'show') || ' series' FROM media.titles"),"
-echo "$CONNECTIONS connections, ${SECONDS_EACH}s per measurement, two rounds:"
+echo "$CONNECTIONS connections, ${SECONDS_EACH}s per measurement, two rounds; CPU: of media-service straight, of"
+echo "the gateway (ours, bare) through one:"
 for what in browse search; do
     [[ $what == browse ]] && echo "filtered, sorted browse page ($BROWSE):" || echo "search with a typo ($SEARCH):"
     for round in 1 2; do
         for i in "${!BASES[@]}"; do line "${NAMES[$i]} (round $round)" "$WORK/$what-$i-$round"; done
         if [[ ${#BASES[@]} -eq 3 ]]; then
             echo "    gateway/bare: $(awk -v a="$(rps "$WORK/$what-1-$round")" -v b="$(rps "$WORK/$what-2-$round")" \
-                'BEGIN {printf "%.2f", a / b}') (target >= 0.85); gateway/direct:" \
+                'BEGIN {printf "%.2f", a / b}') (target >= 0.85), CPU per request" \
+                "$(awk -v a="$(cpu "$WORK/$what-1-$round")" -v b="$(cpu "$WORK/$what-2-$round")" \
+                    'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'); gateway/direct:" \
                 "$(awk -v a="$(rps "$WORK/$what-1-$round")" -v b="$(rps "$WORK/$what-0-$round")" 'BEGIN {printf "%.2f", a / b}')"
         fi
     done

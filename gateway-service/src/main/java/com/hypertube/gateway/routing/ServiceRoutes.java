@@ -4,14 +4,11 @@ import static org.springframework.cloud.gateway.support.RouteMetadataUtils.CONNE
 import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
 
 import com.hypertube.gateway.GatewayProperties;
-import java.io.IOException;
-import java.util.concurrent.TimeoutException;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 
 /**
  * One route per downstream service, named after it, for the public paths it owns; and one route per
@@ -26,22 +23,21 @@ class ServiceRoutes {
     @Bean
     RouteLocator serviceRouteLocator(RouteLocatorBuilder builder, GatewayProperties properties) {
         RouteLocatorBuilder.Builder routes = builder.routes();
+        long connectMillis = properties.connectTimeout().toMillis();
         properties.services().forEach((name, service) -> {
-            long connectMillis = properties.connectTimeout().toMillis();
             long responseMillis = properties.responseTimeoutOf(service).toMillis();
             routes.route(name, route -> route.path(service.paths().toArray(String[]::new))
-                    // GET_RETRIES=0 leaves the retry filter out altogether.
+                    // A failed GET is sent again (RetryGets); GET_RETRIES=0 leaves the filter out altogether.
                     .filters(filters -> properties.getRetries() == 0
                             ? filters
-                            : filters.retry(retry -> retry.setRetries(properties.getRetries())
-                                    // Only GET is safe to send twice: a retried POST could create twice.
-                                    .setMethods(HttpMethod.GET)
-                                    .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE)
-                                    .setSeries()
-                                    .setExceptions(IOException.class, TimeoutException.class)))
+                            : filters.filter(new RetryGets(properties.getRetries())))
                     .metadata(CONNECT_TIMEOUT_ATTR, connectMillis)
                     .metadata(RESPONSE_TIMEOUT_ATTR, responseMillis)
                     .uri(service.url()));
+        });
+        // After every service's own route: routes are tried in turn on every request, and these are rarely asked.
+        properties.services().forEach((name, service) -> {
+            long responseMillis = properties.responseTimeoutOf(service).toMillis();
             routes.route(name + "-api-docs", route -> route.path(API_DOCS_PREFIX + name)
                     .and()
                     .method(HttpMethod.GET)

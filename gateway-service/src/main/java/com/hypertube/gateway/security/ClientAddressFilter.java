@@ -34,13 +34,17 @@ class ClientAddressFilter implements HttpHeadersFilter, Ordered {
                 .toList();
     }
 
-    /** The headers sent to the service: the client's claims replaced by what the gateway knows. */
+    /**
+     * The headers sent to the service: the client's claims replaced by what the gateway knows. Written into
+     * the copy the framework's header filters made (see {@link VerifiedIdentityFilter#writable}).
+     */
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
         String client = clientOf(exchange.getRequest());
-        HttpHeaders headers = new HttpHeaders();
-        headers.putAll(input);
-        CLIENT_CLAIMS.forEach(headers::remove);
+        HttpHeaders headers = VerifiedIdentityFilter.writable(input, exchange);
+        for (String claim : CLIENT_CLAIMS) {
+            headers.remove(claim);
+        }
         if (client != null) {
             headers.set(FORWARDED_FOR, client);
         }
@@ -53,7 +57,7 @@ class ClientAddressFilter implements HttpHeadersFilter, Ordered {
             return null;
         }
         String address = remote.getAddress().getHostAddress();
-        if (!isTrusted(address)) {
+        if (trustedProxies.isEmpty() || !isTrusted(address)) {
             return address;
         }
         List<String> forwarded = request.getHeaders().getValuesAsList(FORWARDED_FOR);

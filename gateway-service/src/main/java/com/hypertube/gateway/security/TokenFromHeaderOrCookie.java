@@ -5,50 +5,45 @@ import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
-import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
-import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
-import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Mono;
 
 /**
  * Where the access token is read from: the {@code Authorization: Bearer} header, or — for GET and HEAD only —
  * the {@code ht_access} cookie, which is how {@code <video>} and {@code <img>} are authorized. A cookie
  * never authorizes a change, so a forged cross-site form gains nothing from it. On public paths no token
- * is read at all: a stale cookie must not stop anyone from signing in.
+ * is read at all (the guard does not ask): a stale cookie must not stop anyone from signing in.
  *
  * <p>The header is read as Spring Security's {@code ServerBearerTokenAuthenticationConverter} reads it (a
  * header that starts with "bearer" in any case must be {@code Bearer <b64token>} per RFC 6750, or the request
  * is refused as a malformed token), without its case-insensitive regular expression: run over a 700-character
  * token on every request, that expression was 5 % of the gateway's time.
  */
-final class TokenFromHeaderOrCookie implements ServerAuthenticationConverter {
+final class TokenFromHeaderOrCookie {
 
     static final String ACCESS_COOKIE = Cookies.ACCESS;
 
     private static final String BEARER = "Bearer ";
 
-    private final PublicPaths publicPaths;
+    /**
+     * What a request carries.
+     *
+     * @param value the token; null when there is none or the header is malformed
+     * @param malformed an {@code Authorization: Bearer …} header that is not {@code Bearer <b64token>}
+     * @param sentAsBearerHeader whether the request's own {@code Authorization} header is exactly {@code Bearer
+     *     <token>}, so the services can be sent the request's header as it is
+     */
+    record Token(String value, boolean malformed, boolean sentAsBearerHeader) {
 
-    TokenFromHeaderOrCookie(PublicPaths publicPaths) {
-        this.publicPaths = publicPaths;
+        static final Token NONE = new Token(null, false, false);
+        static final Token MALFORMED = new Token(null, true, false);
     }
 
-    @Override
-    public Mono<Authentication> convert(ServerWebExchange exchange) {
-        ServerHttpRequest request = exchange.getRequest();
-        if (publicPaths.isPublic(request)) {
-            return Mono.empty();
-        }
+    private TokenFromHeaderOrCookie() {}
+
+    static Token read(ServerHttpRequest request) {
         String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, "bearer", 0, 6)) {
             String token = bearerToken(authorization);
-            return token == null
-                    ? Mono.error(new OAuth2AuthenticationException(
-                            BearerTokenErrors.invalidToken("Bearer token is malformed")))
-                    : Mono.just(new BearerTokenAuthenticationToken(token));
+            return token == null ? Token.MALFORMED : new Token(token, false, authorization.startsWith(BEARER));
         }
         return fromCookie(request);
     }
@@ -87,15 +82,15 @@ final class TokenFromHeaderOrCookie implements ServerAuthenticationConverter {
                 || c == '/';
     }
 
-    private static Mono<Authentication> fromCookie(ServerHttpRequest request) {
+    private static Token fromCookie(ServerHttpRequest request) {
         HttpMethod method = request.getMethod();
         if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
-            return Mono.empty();
+            return Token.NONE;
         }
         HttpCookie cookie = request.getCookies().getFirst(ACCESS_COOKIE);
         if (cookie == null || cookie.getValue().isBlank()) {
-            return Mono.empty();
+            return Token.NONE;
         }
-        return Mono.just(new BearerTokenAuthenticationToken(cookie.getValue()));
+        return new Token(cookie.getValue(), false, false);
     }
 }
