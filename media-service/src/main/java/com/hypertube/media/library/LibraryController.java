@@ -1,5 +1,6 @@
 package com.hypertube.media.library;
 
+import com.hypertube.contract.events.TitleWatchedEvent;
 import com.hypertube.media.catalog.CatalogService;
 import com.hypertube.media.catalog.CatalogViews.TitleSummary;
 import com.hypertube.media.catalog.Languages;
@@ -9,6 +10,7 @@ import com.hypertube.media.library.LibraryViews.Progress;
 import com.hypertube.media.library.LibraryViews.ProgressReport;
 import com.hypertube.web.Caller;
 import com.hypertube.web.ProblemTypes;
+import com.hypertube.web.events.EventPublisher;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.time.Instant;
@@ -35,12 +37,19 @@ class LibraryController {
     private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
 
     private final ProgressRepository progress;
+    private final EventPublisher events;
     private final CatalogService catalog;
     private final ViewerMarks marks;
     private final InstantSource clock;
 
-    LibraryController(ProgressRepository progress, CatalogService catalog, ViewerMarks marks, InstantSource clock) {
+    LibraryController(
+            ProgressRepository progress,
+            CatalogService catalog,
+            ViewerMarks marks,
+            EventPublisher events,
+            InstantSource clock) {
         this.progress = progress;
+        this.events = events;
         this.marks = marks;
         this.catalog = catalog;
         this.clock = clock;
@@ -66,7 +75,7 @@ class LibraryController {
         if (!progress.titleExists(report.titleId())) {
             throw ProblemTypes.error(HttpStatus.NOT_FOUND, "title-not-found", "No film or series has this id.");
         }
-        Progress stored = progress.record(
+        ProgressRepository.Recorded recorded = progress.record(
                 user,
                 report.titleId(),
                 report.season() == null ? 0 : report.season(),
@@ -75,6 +84,11 @@ class LibraryController {
                 report.durationSeconds(),
                 clock.instant());
         marks.forget(user);
+        Progress stored = recorded.progress();
+        if (recorded.firstWatched()) {
+            events.publish(new TitleWatchedEvent(
+                    user, stored.titleId(), stored.season(), stored.episode(), stored.updatedAt()));
+        }
         return stored;
     }
 

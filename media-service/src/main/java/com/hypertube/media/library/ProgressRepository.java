@@ -27,16 +27,18 @@ class ProgressRepository {
      * it); a title's watch count grows once per user, the first time they watch it (any episode, for a series).
      */
     @Transactional
-    Progress record(UUID user, UUID title, int season, int episode, int position, int duration, Instant now) {
+    Recorded record(UUID user, UUID title, int season, int episode, int position, int duration, Instant now) {
         // Serialises one user's reports on one title, so that two at once cannot both count a first watch.
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")
                 .param(user + "/" + title)
                 .query((rs, row) -> 1)
                 .list();
-        boolean watchedBefore = jdbc.sql("SELECT coalesce(bool_or(watched), false) FROM progress"
-                        + " WHERE user_id = ? AND title_id = ?")
-                .params(user, title)
-                .query(Boolean.class)
+        // Watched before: the title (any of its episodes), and this very film or episode.
+        boolean[] watchedBefore = jdbc.sql("SELECT coalesce(bool_or(watched), false),"
+                        + " coalesce(bool_or(watched) FILTER (WHERE season_number = ? AND episode_number = ?), false)"
+                        + " FROM progress WHERE user_id = ? AND title_id = ?")
+                .params(season, episode, user, title)
+                .query((rs, row) -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2)})
                 .single();
         boolean watched = WatchThresholds.watched(position, duration);
         Progress stored = jdbc.sql("""
@@ -51,13 +53,16 @@ class ProgressRepository {
                 .params(user, title, season, episode, position, duration, watched, Timestamp.from(now))
                 .query(ProgressRepository::map)
                 .single();
-        if (stored.watched() && !watchedBefore) {
+        if (stored.watched() && !watchedBefore[0]) {
             jdbc.sql("UPDATE titles SET watch_count = watch_count + 1 WHERE id = ?")
                     .param(title)
                     .update();
         }
-        return stored;
+        return new Recorded(stored, stored.watched() && !watchedBefore[1]);
     }
+
+    /** A stored position, and whether this report is the one that made the film or episode watched. */
+    record Recorded(Progress progress, boolean firstWatched) {}
 
     Optional<Progress> find(UUID user, UUID title, int season, int episode) {
         return jdbc.sql("SELECT * FROM progress WHERE user_id = ? AND title_id = ? AND season_number = ?"

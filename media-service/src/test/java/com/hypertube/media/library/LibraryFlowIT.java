@@ -4,15 +4,29 @@ import static com.hypertube.media.support.MediaClient.ALICE;
 import static com.hypertube.media.support.MediaClient.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hypertube.contract.events.Events;
+import com.hypertube.contract.events.TitleWatchedEvent;
 import com.hypertube.media.support.Json;
 import com.hypertube.media.support.MediaIT;
+import com.hypertube.media.support.MediaTestConfiguration;
 import com.hypertube.media.support.Titles;
+import com.hypertube.testinfra.EventCapture;
+import com.hypertube.web.events.EventJson;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The player's reports, "continue watching", the history and watch counts. */
 class LibraryFlowIT extends MediaIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Autowired
+    ConnectionFactory connections;
 
     private JsonNode report(UUID user, UUID title, int position, int duration) {
         var response = api.as(
@@ -121,6 +135,46 @@ class LibraryFlowIT extends MediaIT {
                         .path("inProgress")
                         .asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void theFirstReportPastTheThresholdTellsTheOtherServicesOnce() {
+        UUID film = Titles.film(jdbc, "Announced", 2001, 1);
+        UUID show = UUID.randomUUID();
+        jdbc.sql("INSERT INTO titles (id, kind, title, search_text, metadata_source) VALUES (?, 'show', 'A Show',"
+                        + " 'a show', 'demo')")
+                .param(show)
+                .update();
+        String episode = "{\"titleId\":\"%s\",\"season\":2,\"episode\":%d,\"positionSeconds\":2300,"
+                + "\"durationSeconds\":2400}";
+        try (EventCapture watched = EventCapture.of(connections, Events.EXCHANGE, Events.TITLE_WATCHED)) {
+            report(ALICE, film, 3000, 6000); // half-way: not watched
+            report(ALICE, film, 5500, 6000); // past 90 %: watched
+            report(ALICE, film, 5900, 6000); // still watched: nothing new
+            assertThat(api.as(ALICE, "PUT", "/api/library/progress", episode.formatted(show, 1))
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(api.as(ALICE, "PUT", "/api/library/progress", episode.formatted(show, 2))
+                            .statusCode())
+                    .isEqualTo(200);
+
+            TitleWatchedEvent first = EventJson.read(watched.next(WAIT).orElseThrow(), TitleWatchedEvent.class);
+            assertThat(first.userId()).isEqualTo(ALICE);
+            assertThat(first.titleId()).isEqualTo(film);
+            assertThat(first.season()).isZero();
+            assertThat(first.episode()).isZero();
+            assertThat(first.watchedAt()).isEqualTo(MediaTestConfiguration.CLOCK.instant());
+            TitleWatchedEvent second = EventJson.read(watched.next(WAIT).orElseThrow(), TitleWatchedEvent.class);
+            TitleWatchedEvent third = EventJson.read(watched.next(WAIT).orElseThrow(), TitleWatchedEvent.class);
+            assertThat(List.of(second.titleId(), second.season(), second.episode()))
+                    .containsExactly(show, 2, 1);
+            assertThat(List.of(third.titleId(), third.season(), third.episode()))
+                    .as("each episode is watched on its own")
+                    .containsExactly(show, 2, 2);
+            assertThat(watched.next(Duration.ofMillis(500)))
+                    .as("no event for a film already watched")
+                    .isEmpty();
+        }
     }
 
     @Test

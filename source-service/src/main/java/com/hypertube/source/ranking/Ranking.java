@@ -14,12 +14,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * The one order of sources, so "why is this one first?" has one answer. A source's score is a number whose
  * digits are, from the most significant:
  *
  * <ol>
+ *   <li><b>on this server</b>: 1 when the torrent is complete on this server's disk (it starts at once, whatever
+ *       its swarm), 0 otherwise;
  *   <li><b>standing</b>: 0 when it is known to have no seeders (it may never start), 1 for a camera,
  *       telesync, telecine or screener copy, 2 for everything else;
  *   <li><b>health</b>: 2 with 10 seeders or more, 1 with fewer, 0 when nobody measured them;
@@ -58,15 +61,27 @@ public final class Ranking {
 
     /** Each source ranked for the preferred quality, best first. */
     public static List<RankedSource> rank(List<FoundSource> sources, Quality preferred) {
+        return rank(sources, preferred, Set.of());
+    }
+
+    /** The same, with the info hashes of the torrents complete on this server, which come first. */
+    public static List<RankedSource> rank(List<FoundSource> sources, Quality preferred, Set<String> onThisServer) {
         return sources.stream()
-                .map(source -> rank(source, preferred))
+                .map(source -> rank(source, preferred, onThisServer.contains(source.infoHash())))
                 .sorted(ORDER)
                 .toList();
     }
 
     public static RankedSource rank(FoundSource source, Quality preferred) {
+        return rank(source, preferred, false);
+    }
+
+    private static RankedSource rank(FoundSource source, Quality preferred, boolean onThisServer) {
         ReleaseInfo release = ReleaseNames.parse(source.releaseName());
         List<String> reasons = new ArrayList<>();
+        if (onThisServer) {
+            reasons.add("already on this server: starts at once");
+        }
         Integer seeders = source.seeders();
         Optional<SourceKind> kind =
                 release.source().or(() -> hinted(source.hints().source()));
@@ -99,7 +114,8 @@ public final class Ranking {
                 });
         int size = sizeDigit(source, release, quality, reasons);
         int swarm = seeders == null || seeders == 0 ? 0 : (int) Math.min(99, Math.round(Math.log10(seeders) * 20));
-        long score = standing * 1_000_000L
+        long score = (onThisServer ? 10_000_000L : 0)
+                + standing * 1_000_000L
                 + health * 100_000L
                 + qualityDigit * 10_000L
                 + (2 - playback.ordinal()) * 1_000L

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -46,11 +47,18 @@ class SourceSearch {
     private final Providers providers;
     private final StoredSources stored;
     private final SearchedTitles titles;
+    private final DownloadedHere downloadedHere;
     private final InstantSource clock;
     private final Cache<String, Searched> cache;
 
-    SourceSearch(Providers providers, StoredSources stored, SearchedTitles titles, InstantSource clock) {
+    SourceSearch(
+            Providers providers,
+            StoredSources stored,
+            SearchedTitles titles,
+            DownloadedHere downloadedHere,
+            InstantSource clock) {
         this.providers = providers;
+        this.downloadedHere = downloadedHere;
         this.stored = stored;
         this.titles = titles;
         this.clock = clock;
@@ -112,8 +120,9 @@ class SourceSearch {
         }
     }
 
-    private static SourcesAnswer answer(Searched searched, Quality preferred) {
-        List<RankedSource> ranked = Ranking.rank(onePerHash(searched.found().sources()), preferred);
+    private SourcesAnswer answer(Searched searched, Quality preferred) {
+        List<FoundSource> sources = onePerHash(searched.found().sources());
+        List<RankedSource> ranked = Ranking.rank(sources, preferred, onThisServer(sources));
         return new SourcesAnswer(
                 ranked.stream()
                         .map(source -> SourcesAnswer.Source.of(source, searched.at()))
@@ -121,6 +130,17 @@ class SourceSearch {
                 searched.found().outcomes().stream()
                         .map(SourcesAnswer.Provider::of)
                         .toList());
+    }
+
+    /** The sources complete on this server; none when the database cannot say (the ranking goes on without). */
+    private Set<String> onThisServer(List<FoundSource> sources) {
+        try {
+            return downloadedHere.among(
+                    sources.stream().map(FoundSource::infoHash).toList());
+        } catch (DataAccessException e) {
+            log.warn("Could not read which sources are on this server: {}", e.getMessage());
+            return Set.of();
+        }
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Random;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue 16's search figure: a title's ranked sources (200, from three providers that each answer after 200 ms)
@@ -57,11 +58,17 @@ public final class RankedSourcesBench {
         Class<?> storedClass = Class.forName("com.hypertube.source.search.StoredSources");
         Object stored = make(storedClass, new Class<?>[] {JdbcTemplate.class}, new NoWrites());
         Class<?> searchClass = Class.forName("com.hypertube.source.search.SourceSearch");
+        // The remembered titles and the sources on this server: their database "fails", as NoWrites does.
+        JdbcClient noDatabase = JdbcClient.create(new NoWrites());
+        Class<?> titlesClass = Class.forName("com.hypertube.source.search.SearchedTitles");
+        Class<?> hereClass = Class.forName("com.hypertube.source.search.DownloadedHere");
         Object search = make(
                 searchClass,
-                new Class<?>[] {Providers.class, storedClass, InstantSource.class},
+                new Class<?>[] {Providers.class, storedClass, titlesClass, hereClass, InstantSource.class},
                 providers,
                 stored,
+                make(titlesClass, new Class<?>[] {JdbcClient.class}, noDatabase),
+                make(hereClass, new Class<?>[] {JdbcClient.class}, noDatabase),
                 InstantSource.system());
         Method title = accessible(searchClass.getDeclaredMethod("title", TitleQuery.class, Quality.class));
         Method sourcesOf = accessible(title.getReturnType().getDeclaredMethod("sources"));
@@ -218,7 +225,25 @@ public final class RankedSourcesBench {
     }
 
     /** Storage left out: the batch of upserts is not sent anywhere (a real one needs Postgres). */
+    /**
+     * A database that takes the sources' batch write and nothing else: any other statement fails as a database
+     * that is down does, which the search survives (it logs and answers).
+     */
     private static final class NoWrites extends JdbcTemplate {
+        NoWrites() {
+            super(new org.springframework.jdbc.datasource.AbstractDataSource() {
+                @Override
+                public java.sql.Connection getConnection() throws java.sql.SQLException {
+                    throw new java.sql.SQLException("no database in this benchmark");
+                }
+
+                @Override
+                public java.sql.Connection getConnection(String user, String password) throws java.sql.SQLException {
+                    return getConnection();
+                }
+            });
+        }
+
         @Override
         public <T> int[][] batchUpdate(
                 String sql, Collection<T> batchArgs, int batchSize, ParameterizedPreparedStatementSetter<T> setter) {

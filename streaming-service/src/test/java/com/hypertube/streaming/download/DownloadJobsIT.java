@@ -2,12 +2,18 @@ package com.hypertube.streaming.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hypertube.contract.events.DownloadCompletedEvent;
+import com.hypertube.contract.events.Events;
 import com.hypertube.streaming.support.LoopbackSeeder;
 import com.hypertube.streaming.support.ServiceClient;
+import com.hypertube.testinfra.EventCapture;
 import com.hypertube.testinfra.TestInfrastructure;
+import com.hypertube.web.events.EventJson;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,11 +35,15 @@ class DownloadJobsIT {
     DownloadReconciler reconciler;
 
     @Autowired
+    ConnectionFactory connections;
+
+    @Autowired
     DiskSpaceWatch diskSpaceWatch;
 
     @Test
     void aJobStuckInPendingIsSentAgainAndCompletesAndSaysItIsReady() throws Exception {
-        try (LoopbackSeeder seeder = LoopbackSeeder.of("clip.mp4", 500_000, 16_384)) {
+        try (LoopbackSeeder seeder = LoopbackSeeder.of("clip.mp4", 500_000, 16_384);
+                EventCapture completions = EventCapture.of(connections, Events.EXCHANGE, Events.DOWNLOAD_COMPLETED)) {
             UUID id = UUID.randomUUID();
             // A job whose message was lost: its row is there, PENDING for a while, and nothing consumes it.
             jdbc.sql(
@@ -48,6 +58,12 @@ class DownloadJobsIT {
             assertThat(view).contains("\"progress\":100").contains("\"readyToStream\":true");
             assertThat(service().sendAsAdmin("GET", "/api/downloads", null).body())
                     .contains(id.toString());
+            // The other services are told (source-service ranks it first from now on).
+            DownloadCompletedEvent completed = EventJson.read(
+                    completions.next(Duration.ofSeconds(10)).orElseThrow(), DownloadCompletedEvent.class);
+            assertThat(completed.infoHash()).isEqualTo(seeder.infoHash());
+            assertThat(completed.name()).isEqualTo("clip.mp4");
+            assertThat(completed.sizeBytes()).isEqualTo(500_000);
         }
     }
 
