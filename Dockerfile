@@ -24,6 +24,7 @@ COPY auth-service/ auth-service/
 COPY media-service/ media-service/
 COPY source-service/ source-service/
 COPY streaming-service/ streaming-service/
+COPY embedded-servers/ embedded-servers/
 COPY system-tests/ system-tests/
 COPY web-ui/pom.xml web-ui/pom.xml
 # The web app's files come from the Node stage: Maven packages them without running npm (webui.skip).
