@@ -1,226 +1,134 @@
 /** What the services answer, as the app reads it (see each service's records named in the comments). */
 
+import type { components as AuthApi } from './generated/auth-service';
+import type { components as MediaApi } from './generated/media-service';
+import type { components as SourceApi } from './generated/source-service';
+import type { components as StreamingApi } from './generated/streaming-service';
+
+type Auth = AuthApi['schemas'];
+type Media = MediaApi['schemas'];
+type Sources = SourceApi['schemas'];
+type Streaming = StreamingApi['schemas'];
+
+/**
+ * A service's answer as the app reads it. Its shape (names and types) comes from the service's OpenAPI
+ * description (web-ui/openapi/, generated into ./generated/ by `npm run api-types`; each service's tests check the
+ * copy against what it publishes). springdoc marks no field of a Java record required, so every field is taken as
+ * always sent except those named here as possibly absent or null (what the record may leave null), and fields
+ * that hold another schema are retyped with that schema's `Sent` form.
+ */
+type Sent<T, MaybeAbsent extends keyof T = never, Retyped extends keyof T = never> = {
+  [K in Exclude<keyof T, MaybeAbsent | Retyped>]-?: Exclude<T[K], undefined>;
+} & { [K in Exclude<MaybeAbsent, Retyped>]?: Exclude<T[K], undefined> | null };
+
 /** auth-service account/Profile: email, preferredLanguage and hasPassword only for oneself. */
-export interface Profile {
-  id: string;
-  username: string;
-  firstName: string;
-  lastName: string;
-  avatarUrl?: string;
-  email?: string;
-  preferredLanguage?: string;
-  hasPassword?: boolean;
-  createdAt?: string;
-}
+export type Profile = Sent<
+  Auth['Profile'],
+  'avatarUrl' | 'email' | 'preferredLanguage' | 'hasPassword' | 'createdAt'
+>;
 
 /** auth-service session/Session. */
-export interface Session {
-  accessToken: string;
-  tokenType: string;
-  expiresIn: number;
-  user: Profile;
-}
+export type Session = Sent<Auth['Session'], never, 'user'> & { user: Profile };
 
 export type TitleKind = 'movie' | 'show';
 
-export interface Rating {
-  value: number;
-  source: string;
-  votes?: number | null;
-}
+export type Rating = Sent<Media['Rating'], 'votes'>;
 
 /** media-service CatalogViews.TitleSummary. */
-export interface TitleSummary {
-  id: string;
-  kind: string;
-  title: string;
-  year?: number | null;
+export type TitleSummary = Sent<Media['TitleSummary'], 'year' | 'coverUrl', 'rating'> & {
   rating?: Rating | null;
-  coverUrl?: string | null;
-  genres: string[];
-  watched: boolean;
-  inProgress: boolean;
-}
+};
 
-export interface TitlePage {
+export type TitlePage = Sent<Media['TitlePage'], 'nextCursor', 'items' | 'nextCursor'> & {
   items: TitleSummary[];
   nextCursor: string | null;
-  sort: string;
-  descending: boolean;
-}
+};
 
-export interface Genre {
-  id: string;
-  name: string;
-}
+export type Genre = Sent<Media['Genre']>;
 
-export interface CastMember {
-  name: string;
-  character?: string | null;
-}
+export type CastMember = Sent<Media['CastMember'], 'character'>;
 
-export interface SeasonSummary {
-  number: number;
-  name?: string | null;
-  episodeCount?: number | null;
-  airDate?: string | null;
-}
+export type SeasonSummary = Sent<Media['SeasonSummary'], 'name' | 'episodeCount' | 'airDate'>;
 
 /** media-service CatalogViews.TitleDetails. */
-export interface TitleDetails {
-  id: string;
-  kind: string;
-  title: string;
-  originalTitle?: string | null;
-  year?: number | null;
-  runtimeMinutes?: number | null;
-  overview?: string | null;
-  rating?: Rating | null;
-  coverUrl?: string | null;
-  backdropUrl?: string | null;
-  genres: string[];
-  director?: string | null;
-  producers: string[];
-  cast: CastMember[];
-  imdbId?: string | null;
-  seasons: SeasonSummary[];
-  commentCount: number;
-  watched: boolean;
-  inProgress: boolean;
-}
+export type TitleDetails = Sent<
+  Media['TitleDetails'],
+  | 'originalTitle'
+  | 'year'
+  | 'runtimeMinutes'
+  | 'overview'
+  | 'coverUrl'
+  | 'backdropUrl'
+  | 'director'
+  | 'imdbId'
+  | 'tmdbId'
+  | 'metadataSource',
+  'rating' | 'cast' | 'seasons'
+> & { rating?: Rating | null; cast: CastMember[]; seasons: SeasonSummary[] };
 
-export interface Episode {
-  number: number;
-  name?: string | null;
-  overview?: string | null;
-  airDate?: string | null;
-  runtimeMinutes?: number | null;
-  stillUrl?: string | null;
-}
+export type Episode = Sent<Media['Episode'], 'name' | 'overview' | 'airDate' | 'runtimeMinutes' | 'stillUrl'>;
 
-export interface Season {
-  number: number;
-  name?: string | null;
-  overview?: string | null;
+export type Season = Sent<Media['Season'], 'name' | 'overview' | 'airDate', 'episodes'> & {
   episodes: Episode[];
-}
+};
 
 /** media-service LibraryViews.Progress. */
-export interface Progress {
-  titleId: string;
-  season: number;
-  episode: number;
-  positionSeconds: number;
-  durationSeconds: number;
-  watched: boolean;
-  resumable: boolean;
-  updatedAt: string;
-}
+export type Progress = Sent<Media['Progress']>;
 
-export interface LibraryEntry {
+/** media-service LibraryViews.Entry. */
+export type LibraryEntry = Sent<Media['Entry'], never, 'title' | 'progress'> & {
   title: TitleSummary;
   progress: Progress;
-}
+};
 
 /** media-service CommentViews.Comment: content is plain text, always shown as text. */
-export interface Comment {
-  id: string;
-  movieId: string;
-  authorId: string;
-  username: string;
-  content: string;
-  date: string;
-  editedAt?: string | null;
-}
+export type Comment = Sent<Media['Comment'], 'editedAt'>;
 
 /** source-service SourcesAnswer.Source. */
-export interface Source {
-  infoHash: string;
-  magnet: string;
-  name: string;
-  provider: string;
-  sizeBytes?: number | null;
-  seeders?: number | null;
-  leechers?: number | null;
-  measuredAt?: string | null;
-  quality?: string | null;
-  videoCodec?: string | null;
-  audioCodec?: string | null;
-  container?: string | null;
-  playback: string;
-  score: number;
-  reasons: string[];
-}
+export type Source = Sent<
+  Sources['Source'],
+  | 'sizeBytes'
+  | 'seeders'
+  | 'leechers'
+  | 'measuredAt'
+  | 'quality'
+  | 'videoCodec'
+  | 'audioCodec'
+  | 'container'
+>;
 
-export interface SourcesAnswer {
+export type SourcesAnswer = Sent<Sources['SourcesAnswer'], never, 'sources' | 'providers'> & {
   sources: Source[];
-  providers: { name: string; status: string; count: number; tookMillis: number }[];
-}
+  providers: Sent<Sources['Provider']>[];
+};
 
 /** streaming-service stream/TorrentDescription. */
-export interface TorrentFileEntry {
-  index: number;
-  path: string;
-  size: number;
-  mimeType: string;
-  playable: boolean;
-}
+export type TorrentFileEntry = Sent<Streaming['FileEntry'], 'media', 'media'>;
 
-export interface TorrentDescription {
-  infoHash: string;
-  jobId?: string | null;
-  status?: string | null;
-  defaultFileIndex?: number | null;
-  files: TorrentFileEntry[];
-}
+export type TorrentDescription = Sent<Streaming['TorrentDescription'], 'jobId' | 'status' | 'defaultFileIndex', 'files'> & {
+  files: (TorrentFileEntry & { media?: MediaProbe | null })[];
+};
 
 /** streaming-service playback/MediaProbe (the parts the player reads). */
-export interface MediaProbe {
-  container: string;
-  durationSeconds: number;
-  video: { codec: string; width: number; height: number }[];
-  audio: { codec: string; channels: number; language?: string | null }[];
-  subtitles: { index: number; codec: string; language?: string | null; title?: string | null }[];
-}
+export type MediaProbe = Sent<Streaming['MediaProbe'], 'bitRate', 'video' | 'audio' | 'subtitles'> & {
+  video: Sent<Streaming['Video'], 'profile' | 'level' | 'bitDepth' | 'pixelFormat'>[];
+  audio: Sent<Streaming['Audio'], 'profile' | 'language'>[];
+  subtitles: Sent<Streaming['Subtitle'], 'language' | 'title'>[];
+};
 
-/** streaming-service subtitles/SubtitleTrack. */
-export interface SubtitleTrack {
-  id: string;
-  language: string;
-  label: string;
-  source: 'embedded' | 'torrent';
-  forced: boolean;
-  isDefault: boolean;
-  text: boolean;
-}
+/** streaming-service subtitles/SubtitleTrack; `source` narrowed to the sources the service names. */
+export type SubtitleTrack = Sent<Streaming['SubtitleTrack'], never, 'source'> & {
+  source: 'embedded' | 'torrent' | 'opensubtitles';
+};
 
-/** streaming-service PlaybackController.PlaybackAnswer. */
-export interface PlaybackAnswer {
-  infoHash: string;
-  fileIndex: number;
+/** streaming-service PlaybackController.PlaybackAnswer; `method` narrowed to the ladder's four steps. */
+export type PlaybackAnswer = Sent<Streaming['PlaybackAnswer'], 'media', 'method' | 'media'> & {
   method: 'direct' | 'remux' | 'audio-transcode' | 'transcode';
-  reasons: string[];
-  url: string;
   media?: MediaProbe | null;
-}
+};
 
 /** streaming-service debug/TorrentDebugController.TorrentDebug. */
-export interface TorrentDebug {
-  infoHash: string;
-  state: string;
-  progress: number;
-  downloadRate: number;
-  uploadRate: number;
-  downloadedBytes: number;
-  pieceLength: number;
-  pieces: string;
-  peers: {
-    address: unknown;
-    client: string;
-    downloadRate: number;
-    uploadRate: number;
-    peerChoking: boolean;
-    pieces: number;
-  }[];
-  readers: { piece: number; windowPieces: number; bytesBufferedAhead: number }[];
-}
+export type TorrentDebug = Sent<Streaming['TorrentDebug'], never, 'peers' | 'readers'> & {
+  peers: Sent<Streaming['PeerInfo']>[];
+  readers: Sent<Streaming['ReaderWindow']>[];
+};

@@ -119,6 +119,36 @@ public abstract class ServiceConventionsContract {
     }
 
     /**
+     * The web app's TypeScript types are made from a copy of each service's OpenAPI description
+     * ({@code web-ui/openapi/<service>.json}, turned into {@code web-ui/src/api/generated/} by {@code npm run
+     * api-types}): the copy must be the description the service publishes, so that a change to an endpoint's
+     * shape fails here until the copy, the types and the app that reads them follow. Run with {@code
+     * -Dopenapi.write=true} to rewrite the copy. The servers list is left out: it names this run's address.
+     */
+    @Test
+    void openApiDescriptionIsTheCopyTheWebAppIsTypedFrom() throws Exception {
+        HttpResponse<String> response = get("/v3/api-docs");
+        assertThat(response.statusCode()).isEqualTo(200);
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder()
+                .enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .build();
+        tools.jackson.databind.node.ObjectNode published =
+                (tools.jackson.databind.node.ObjectNode) json.readTree(response.body());
+        published.remove("servers");
+        java.nio.file.Path copy = java.nio.file.Path.of("..", "web-ui", "openapi", serviceName + ".json");
+        if (Boolean.getBoolean("openapi.write")) {
+            java.nio.file.Files.writeString(copy, json.writeValueAsString(published) + "\n");
+        }
+        assertThat(copy).as("the web app's copy of the OpenAPI description").exists();
+        assertThat(json.readTree(java.nio.file.Files.readString(copy)))
+                .as(
+                        "%s's OpenAPI description differs from web-ui/openapi/%s.json: run this test with "
+                                + "-Dopenapi.write=true, then `npm run api-types` in web-ui, and make the app follow",
+                        serviceName, serviceName)
+                .isEqualTo(published);
+    }
+
+    /**
      * Security regression (hardening issue, finding 2): a guarded path spelt any other way — encoded letters,
      * {@code ;} parameters, doubled slashes, dot segments, another case, a trailing or encoded slash — never
      * reaches a handler without an identity. Sent over a raw socket, so no client library tidies the path.

@@ -13,9 +13,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -26,7 +28,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * How a service calls one outside provider (TMDB, OMDb, YTS, an indexer): a GET, its status read (404 is an answer, not a failure), a
+ * How a service calls one outside provider (TMDB, OMDb, YTS, an indexer): a GET (or a POST), its status read (404 is an answer, not a failure), a
  * provider's {@code 429} honoured for as long as its {@code Retry-After} says (calls during that time fail at
  * once, without reaching it), a circuit breaker that stops calling a provider that keeps failing, and the body
  * parsed into the documented records.
@@ -102,6 +104,95 @@ public final class ProviderCalls {
                     return uri.build(query);
                 },
                 headers);
+    }
+
+    /** A provider's answer to a POST: its status and body. */
+    public record Answer(int status, String body) {}
+
+    /**
+     * A POST of a JSON body to {@code path}, with these headers, under the same rules as a GET (429 honoured, 401
+     * a refused key, 5xx and timeouts an outage for the circuit breaker); a status in {@code answers} (OpenSubtitles'
+     * 406, say, which says something a caller acts on) comes back as an answer rather than a failure.
+     */
+    public Answer post(String path, String json, HttpHeaders headers, Set<Integer> answers) {
+        checkPaused();
+        try {
+            return breaker.executeSupplier(() -> {
+                Response response = exchange(
+                        http.post()
+                                .uri(uri -> uri.path(path).build())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .body(json),
+                        headers,
+                        answers);
+                return new Answer(response.status(), new String(response.body(), StandardCharsets.UTF_8));
+            });
+        } catch (CallNotPermittedException open) {
+            throw new ProviderException(provider, Reason.UNAVAILABLE, "failing, not called for a while", null, open);
+        }
+    }
+
+    /**
+     * The bytes at an absolute address the provider gave (a download link), read under the same rules as a GET;
+     * empty on a 404.
+     */
+    public Optional<byte[]> getBytes(URI absolute, HttpHeaders headers) {
+        checkPaused();
+        try {
+            return breaker.executeSupplier(() -> {
+                Response response = exchange(http.get().uri(absolute), headers, Set.of());
+                return response.status() == 404 ? Optional.<byte[]>empty() : Optional.of(response.body());
+            });
+        } catch (CallNotPermittedException open) {
+            throw new ProviderException(provider, Reason.UNAVAILABLE, "failing, not called for a while", null, open);
+        }
+    }
+
+    private void checkPaused() {
+        Instant until = pausedUntil.get();
+        if (clock.instant().isBefore(until)) {
+            throw new ProviderException(
+                    provider,
+                    Reason.RATE_LIMITED,
+                    "still rate-limited",
+                    Duration.between(clock.instant(), until),
+                    null);
+        }
+    }
+
+    private record Response(int status, byte[] body) {}
+
+    private Response exchange(RestClient.RequestHeadersSpec<?> request, HttpHeaders headers, Set<Integer> answers) {
+        try {
+            return request.headers(h -> h.addAll(headers)).exchange((sent, response) -> {
+                int status = response.getStatusCode().value();
+                byte[] body = response.getBody().readNBytes(MAX_BODY_BYTES);
+                if (status == 404 || answers.contains(status) || (status >= 200 && status < 300)) {
+                    return new Response(status, body);
+                }
+                fail(status, response.getHeaders(), new String(body, StandardCharsets.UTF_8));
+                return null;
+            });
+        } catch (ResourceAccessException e) {
+            throw new ProviderException(
+                    provider, Reason.UNAVAILABLE, "did not answer in time or refused the connection", null, e);
+        } catch (RestClientException e) {
+            throw new ProviderException(provider, Reason.UNAVAILABLE, "the call failed", null, e);
+        }
+    }
+
+    /** Throws what an unexpected status means. */
+    private void fail(int status, HttpHeaders headers, String body) {
+        if (status == 429) {
+            Duration wait = retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER));
+            pausedUntil.accumulateAndGet(clock.instant().plus(wait), (a, b) -> a.isAfter(b) ? a : b);
+            throw new ProviderException(provider, Reason.RATE_LIMITED, "429 Too Many Requests", wait, null);
+        }
+        if (status == 401) {
+            throw new ProviderException(provider, Reason.REFUSED_KEY, "refused the key: " + message(body), null, null);
+        }
+        Reason reason = status >= 500 ? Reason.UNAVAILABLE : Reason.MALFORMED;
+        throw new ProviderException(provider, reason, "answered " + status + ": " + message(body), null, null);
     }
 
     /** The body as the provider's documented record; anything else is {@link Reason#MALFORMED}. */

@@ -9,7 +9,9 @@ import com.hypertube.torrent.metainfo.TorrentFile;
 import com.hypertube.torrent.metainfo.TorrentInfo;
 import com.hypertube.torrent.session.TorrentHandle;
 import com.hypertube.web.ProblemTypes;
+import com.hypertube.web.client.ProviderException;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,22 +50,126 @@ class SubtitleController {
     private final CachedFiles cachedFiles;
     private final MediaProbes probes;
     private final SubtitleFiles files;
+    private final OpenSubtitles openSubtitles;
 
-    SubtitleController(Torrents torrents, CachedFiles cachedFiles, MediaProbes probes, SubtitleFiles files) {
+    SubtitleController(
+            Torrents torrents,
+            CachedFiles cachedFiles,
+            MediaProbes probes,
+            SubtitleFiles files,
+            OpenSubtitles openSubtitles) {
         this.torrents = torrents;
         this.cachedFiles = cachedFiles;
         this.probes = probes;
         this.files = files;
+        this.openSubtitles = openSubtitles;
     }
 
     @GetMapping(BASE)
     Callable<List<SubtitleTrack>> list(
             @PathVariable String infoHash,
             @PathVariable int fileIndex,
-            @RequestParam(required = false) String languages) {
+            @RequestParam(required = false) String languages,
+            @RequestParam(required = false) String imdbId,
+            @RequestParam(required = false) Integer season,
+            @RequestParam(required = false) Integer episode) {
         InfoHash hash = torrents.parseHash(infoHash);
         List<String> preferred = preferred(languages);
-        return () -> tracks(hash, fileIndex, preferred);
+        OpenSubtitles.Title title = title(imdbId, season, episode);
+        return () -> {
+            List<SubtitleTrack> tracks = new ArrayList<>(tracks(hash, fileIndex, preferred));
+            tracks.addAll(openSubtitles(hash, fileIndex, title, preferred));
+            tracks.sort(SubtitleTracks.order(preferred));
+            return tracks;
+        };
+    }
+
+    @GetMapping(BASE + "/{id:os-\\d{1,12}}.vtt")
+    Callable<ResponseEntity<Resource>> openSubtitlesVtt(
+            @PathVariable String infoHash, @PathVariable int fileIndex, @PathVariable String id) {
+        InfoHash hash = torrents.parseHash(infoHash);
+        long fileId = Long.parseLong(id.substring("os-".length()));
+        return () -> {
+            Path vtt;
+            try {
+                vtt = openSubtitles.vtt(hash.hex(), fileIndex, fileId);
+            } catch (OpenSubtitles.UnknownSubtitleException unknown) {
+                throw problem(HttpStatus.NOT_FOUND, "unknown-subtitle", "This file has no subtitle track " + id + ".");
+            } catch (OpenSubtitlesClient.QuotaExhaustedException exhausted) {
+                ErrorResponseException quota = problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "subtitles-quota-exhausted",
+                        "Today's OpenSubtitles downloads are spent: try again later, or pick another track.");
+                quota.getHeaders().set(HttpHeaders.RETRY_AFTER, seconds(exhausted.retryAfter()));
+                throw quota;
+            } catch (ProviderException failed) {
+                log.info("OpenSubtitles file {} not served: {}", fileId, failed.getMessage());
+                ErrorResponseException unavailable = problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "subtitles-provider-unavailable",
+                        "OpenSubtitles could not be reached: try again later, or pick another track.");
+                unavailable
+                        .getHeaders()
+                        .set(
+                                HttpHeaders.RETRY_AFTER,
+                                seconds(failed.retryAfter().orElse(Duration.ofSeconds(60))));
+                throw unavailable;
+            } catch (IOException e) {
+                throw problem(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "unreadable-subtitle",
+                        "This subtitle track could not be read: " + e.getMessage() + ".");
+            }
+            return ResponseEntity.ok()
+                    .contentType(VTT)
+                    .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+                    .body(new FileSystemResource(vtt));
+        };
+    }
+
+    /** OpenSubtitles' tracks, after the others; never a failure of the list. */
+    private List<SubtitleTrack> openSubtitles(
+            InfoHash hash, int fileIndex, OpenSubtitles.Title title, List<String> preferred) {
+        try {
+            Optional<CachedFiles.CachedFile> cached = cachedFiles.find(hash);
+            if (cached.isPresent()) {
+                Path path = cached.get().path();
+                return openSubtitles.tracks(
+                        hash.hex(),
+                        fileIndex,
+                        String.valueOf(path.getFileName()),
+                        timeout -> FileChannel.open(path),
+                        title,
+                        preferred);
+            }
+            TorrentHandle torrent = torrents.running(hash);
+            TorrentFile video = torrent.files().get(fileIndex);
+            return openSubtitles.tracks(
+                    hash.hex(),
+                    fileIndex,
+                    video.displayPath(),
+                    timeout -> torrent.openFile(fileIndex, timeout),
+                    title,
+                    preferred);
+        } catch (RuntimeException e) {
+            log.info("OpenSubtitles left out of the list: {}", e.toString());
+            return List.of();
+        }
+    }
+
+    private static OpenSubtitles.Title title(String imdbId, Integer season, Integer episode) {
+        if (imdbId != null && !imdbId.isBlank() && !imdbId.strip().matches("tt\\d{1,10}")) {
+            throw problem(HttpStatus.BAD_REQUEST, "invalid-imdb-id", "An IMDb id looks like tt0133093.");
+        }
+        if ((season != null && (season < 0 || season > 10_000))
+                || (episode != null && (episode < 0 || episode > 100_000))) {
+            throw problem(HttpStatus.BAD_REQUEST, "invalid-episode", "Give a season and an episode number.");
+        }
+        return new OpenSubtitles.Title(imdbId == null || imdbId.isBlank() ? null : imdbId.strip(), season, episode);
+    }
+
+    private static String seconds(Duration wait) {
+        return String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000));
     }
 
     @GetMapping(BASE + "/{id:(?:embedded|file)-\\d{1,6}}.vtt")

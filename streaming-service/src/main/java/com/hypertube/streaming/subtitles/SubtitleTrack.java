@@ -3,9 +3,11 @@ package com.hypertube.streaming.subtitles;
 /**
  * A subtitle track a player may show for a file.
  *
- * @param id {@code embedded-<stream index>} or {@code file-<file index of the torrent>}
+ * @param id {@code embedded-<stream index>}, {@code file-<file index of the torrent>} or
+ *     {@code os-<OpenSubtitles file id>}
  * @param language ISO 639-1, or empty when nobody said
- * @param source {@code embedded} (in the video file) or {@code torrent} (a subtitle file beside it)
+ * @param source {@code embedded} (in the video file), {@code torrent} (a subtitle file beside it) or
+ *     {@code opensubtitles}
  * @param text whether it can be shown (image-based tracks, PGS or VobSub, cannot: they are listed, not offered)
  */
 public record SubtitleTrack(

@@ -12,7 +12,7 @@ import java.util.Set;
  * The subtitle tracks of a video file: its embedded ones (from the probe) and the subtitle files of its torrent
  * that go with it — all of them when the torrent has one video, else those named like the video — ordered for
  * the viewer: the languages asked for first (English and theirs), a default track first within a language,
- * embedded before separate files.
+ * embedded before separate files (and those before OpenSubtitles').
  */
 final class SubtitleTracks {
 
@@ -47,10 +47,22 @@ final class SubtitleTracks {
                     false,
                     true));
         }
-        tracks.sort(Comparator.comparingInt((SubtitleTrack track) -> rank(track.language(), preferred))
-                .thenComparing(track -> !track.isDefault())
-                .thenComparing(track -> !track.source().equals("embedded")));
+        tracks.sort(order(preferred));
         return tracks;
+    }
+
+    /**
+     * The viewer's order: the languages asked for first, a default track first within a language, then embedded
+     * tracks, the torrent's files, OpenSubtitles' (a stable sort keeps each source's own order).
+     */
+    static Comparator<SubtitleTrack> order(List<String> preferred) {
+        return Comparator.comparingInt((SubtitleTrack track) -> rank(track.language(), preferred))
+                .thenComparing(track -> !track.isDefault())
+                .thenComparingInt(track -> switch (track.source()) {
+                    case "embedded" -> 0;
+                    case "torrent" -> 1;
+                    default -> 2;
+                });
     }
 
     /** The subtitle files of the torrent that go with the video file. */

@@ -10,6 +10,7 @@ import com.hypertube.streaming.support.Clips;
 import com.hypertube.streaming.support.Ffprobe;
 import com.hypertube.streaming.support.LoopbackSeeder;
 import com.hypertube.streaming.support.ServiceClient;
+import com.hypertube.testinfra.RequiresCommand;
 import com.hypertube.testinfra.TestInfrastructure;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  * with the reason; a conversion whose ffmpeg is killed is tried again, and one killed every time ends FAILED
  * with its message in the dead-letter queue.
  */
+@RequiresCommand(
+        value = {"ffmpeg", "ffprobe"},
+        install = "apt-get install ffmpeg")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestInfrastructure.class)
 class ConversionIT {

@@ -7,6 +7,7 @@ import com.hypertube.streaming.support.Clips;
 import com.hypertube.streaming.support.Ffprobe;
 import com.hypertube.streaming.support.LoopbackSeeder;
 import com.hypertube.streaming.support.ServiceClient;
+import com.hypertube.testinfra.RequiresCommand;
 import com.hypertube.testinfra.TestInfrastructure;
 import com.hypertube.torrent.net.LinkProxy;
 import java.net.http.HttpResponse;
@@ -33,6 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * reasons, the playlists, and ffmpeg's segments checked with the real ffprobe — codecs, a keyframe at each
  * segment's start, timestamps that line up after a seek to 70 %, and the whole length.
  */
+@RequiresCommand(
+        value = {"ffmpeg", "ffprobe"},
+        install = "apt-get install ffmpeg")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestInfrastructure.class)
 class HlsPlaybackIT {

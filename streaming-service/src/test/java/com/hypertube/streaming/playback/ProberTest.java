@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.hypertube.streaming.support.Clips;
+import com.hypertube.testinfra.RequiresCommand;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The real ffprobe on clips the real ffmpeg made: what the decision is built on. */
+@RequiresCommand(
+        value = {"ffmpeg", "ffprobe"},
+        install = "apt-get install ffmpeg")
 class ProberTest {
 
     static final PlaybackProperties SETTINGS = new PlaybackProperties(

@@ -9,6 +9,7 @@ import com.hypertube.streaming.storage.DownloadRoot;
 import com.hypertube.streaming.support.Clips;
 import com.hypertube.streaming.support.Ffprobe;
 import com.hypertube.streaming.support.ServiceClient;
+import com.hypertube.testinfra.RequiresCommand;
 import com.hypertube.testinfra.TestInfrastructure;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -29,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code {infoHash}-{name}.{ext}} plays at once for that hash — no peer, no metadata — and is probed, decided
  * and converted like any other; a file too small, or a link, is not taken.
  */
+@RequiresCommand(
+        value = {"ffmpeg", "ffprobe"},
+        install = "apt-get install ffmpeg")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestInfrastructure.class)
 class PrepopulatedCacheIT {
