@@ -39,6 +39,9 @@ describe('routes', () => {
       '/watch/abc?file=0&title=t&kind=show&season=1&episode=2',
     );
     expect(watchPath({ infoHash: 'abc', fileIndex: null })).toBe('/watch/abc');
+    expect(watchPath({ infoHash: 'abc', fileIndex: 1, titleId: 't', imdbId: 'tt0133093' })).toBe(
+      '/watch/abc?file=1&title=t&imdb=tt0133093',
+    );
   });
 
   it('only return after sign-in to a page of this app', () => {

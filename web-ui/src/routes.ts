@@ -32,6 +32,8 @@ export interface WatchTarget {
   kind?: string;
   season?: number;
   episode?: number;
+  /** The title's IMDb id: the player asks OpenSubtitles with it. */
+  imdbId?: string | null;
 }
 
 /** The player's address: the torrent in the path; the file and what is being watched in the query. */
@@ -42,6 +44,7 @@ export function watchPath(target: WatchTarget): string {
   if (target.kind === 'show') params.set('kind', 'show');
   if (target.season !== undefined) params.set('season', String(target.season));
   if (target.episode !== undefined) params.set('episode', String(target.episode));
+  if (target.imdbId) params.set('imdb', target.imdbId);
   const query = params.toString();
   return `/watch/${encodeURIComponent(target.infoHash)}${query ? `?${query}` : ''}`;
 }

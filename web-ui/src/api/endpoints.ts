@@ -98,9 +98,20 @@ export const streaming = {
   },
   describe: (infoHash: string) => request<TorrentDescription>(`/api/torrents/${encodeURIComponent(infoHash)}`),
   debug: (infoHash: string) => request<TorrentDebug>(`/api/torrents/${encodeURIComponent(infoHash)}/debug`),
-  subtitles: (infoHash: string, fileIndex: number, language: string) =>
+  /** The video's subtitle tracks; with the title's IMDb id (and episode), OpenSubtitles' are searched too. */
+  subtitles: (
+    infoHash: string,
+    fileIndex: number,
+    language: string,
+    title: { imdbId?: string | null; season?: number; episode?: number } = {},
+  ) =>
     request<SubtitleTrack[]>(`/api/stream/${encodeURIComponent(infoHash)}/${fileIndex}/subtitles`, {
-      query: /^[a-z]{2}$/.test(language) ? { languages: language } : {},
+      query: {
+        ...(/^[a-z]{2}$/.test(language) ? { languages: language } : {}),
+        ...(title.imdbId && /^tt\d{1,10}$/.test(title.imdbId) ? { imdbId: title.imdbId } : {}),
+        ...(title.season !== undefined && Number.isInteger(title.season) ? { season: String(title.season) } : {}),
+        ...(title.episode !== undefined && Number.isInteger(title.episode) ? { episode: String(title.episode) } : {}),
+      },
     }),
   playback: (infoHash: string, fileIndex: number, support: Record<string, string>, signal?: AbortSignal) =>
     request<PlaybackAnswer>(`/api/stream/${encodeURIComponent(infoHash)}/${fileIndex}/playback`, {

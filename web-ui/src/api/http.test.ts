@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as session from '../auth/session';
 import { fakeApi, json, problem } from '../test/api';
 import { request, withQuery } from './http';
+import { streaming } from './endpoints';
 import { ApiError } from './problem';
 
 afterEach(() => session.clear());
@@ -50,5 +51,19 @@ describe('calls to the API', () => {
   it('builds query strings without empty values', () => {
     expect(withQuery('/api/movies', { query: 'a b', genre: null, cursor: undefined, limit: 24, sort: '' })).toBe('/api/movies?query=a+b&limit=24');
     expect(withQuery('/api/movies', {})).toBe('/api/movies');
+  });
+});
+
+describe('the subtitle list', () => {
+  it('asks OpenSubtitles with the title only when its IMDb id and episode look right', async () => {
+    const api = fakeApi({ 'GET /api/stream/abc/0/subtitles': json([]) });
+    await streaming.subtitles('abc', 0, 'fr', { imdbId: 'tt0903747', season: 1, episode: 2 });
+    await streaming.subtitles('abc', 0, 'fr', { imdbId: 'nm0000206" onload="x', season: Number.NaN });
+    await streaming.subtitles('abc', 0, 'French');
+    expect(api.calls.map((call) => call.url.search)).toEqual([
+      '?languages=fr&imdbId=tt0903747&season=1&episode=2',
+      '?languages=fr',
+      '',
+    ]);
   });
 });

@@ -85,7 +85,7 @@ export default function PlayerPage() {
         }
         // Subtitle tracks beside the video: English and the user's language first (streaming-service orders them).
         streaming
-          .subtitles(infoHash, fileIndex, i18n.language)
+          .subtitles(infoHash, fileIndex, i18n.language, { imdbId: params.get('imdb'), season, episode })
           .then((tracks) => live && setSubtitles(tracks.filter((track) => track.text).map((track) => ({ ...track, src: subtitleUrl(infoHash, fileIndex, track.id) }))))
           .catch(() => live && setSubtitles([]));
         if (decided.method === 'direct') {

@@ -59,7 +59,7 @@ export default function TitlePage() {
           <People title={title} />
         </div>
       </div>
-      {kind === 'movie' ? <Sources titleId={title.id} load={() => catalog.filmSources(title.id)} kind="movie" /> : <Seasons title={title} />}
+      {kind === 'movie' ? <Sources titleId={title.id} imdbId={title.imdbId} load={() => catalog.filmSources(title.id)} kind="movie" /> : <Seasons title={title} />}
       <Comments kind={kind} titleId={title.id} />
     </article>
   );
@@ -140,6 +140,7 @@ function Seasons({ title }: { title: TitleDetails }) {
                 {e.overview ? <p>{e.overview}</p> : null}
                 <Sources
                   titleId={title.id}
+                  imdbId={title.imdbId}
                   kind="show"
                   season={season}
                   episode={e.number}
@@ -169,12 +170,14 @@ function formatSize(bytes?: number | null): string | null {
 /** The ranked sources, best first, each with its swarm health and the reasons for its rank; play in one click. */
 function Sources({
   titleId,
+  imdbId,
   kind,
   season,
   episode,
   load,
 }: {
   titleId: string;
+  imdbId?: string | null;
   kind: TitleKind;
   season?: number;
   episode?: number;
@@ -192,7 +195,7 @@ function Sources({
     try {
       const torrent = await streaming.startMagnet(source.magnet);
       navigate(
-        watchPath({ infoHash: torrent.infoHash, fileIndex: torrent.defaultFileIndex, titleId, kind, season, episode }),
+        watchPath({ infoHash: torrent.infoHash, fileIndex: torrent.defaultFileIndex, titleId, kind, season, episode, imdbId }),
       );
     } catch (failure) {
       setError(failure);
