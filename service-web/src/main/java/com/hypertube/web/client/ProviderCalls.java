@@ -71,15 +71,7 @@ public final class ProviderCalls {
 
     /** The body of a GET as text, or empty on a 404. */
     public Optional<String> get(Function<UriBuilder, URI> uri, HttpHeaders headers) {
-        Instant until = pausedUntil.get();
-        if (clock.instant().isBefore(until)) {
-            throw new ProviderException(
-                    provider,
-                    Reason.RATE_LIMITED,
-                    "still rate-limited",
-                    Duration.between(clock.instant(), until),
-                    null);
-        }
+        checkPaused();
         try {
             return breaker.executeSupplier(() -> call(uri, headers));
         } catch (CallNotPermittedException open) {
