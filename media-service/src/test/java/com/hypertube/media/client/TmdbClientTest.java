@@ -45,9 +45,12 @@ class TmdbClientTest {
     }
 
     private TmdbClient clientWith(String key, String token) {
-        return new TmdbClient(
-                TestSettings.pointingAt(URI.create(tmdb.baseUrl()), key, token, URI.create(tmdb.baseUrl()), null),
-                clock);
+        return clientWith(key, token, Duration.ofSeconds(10));
+    }
+
+    private TmdbClient clientWith(String key, String token, Duration readTimeout) {
+        URI fake = URI.create(tmdb.baseUrl());
+        return new TmdbClient(TestSettings.pointingAt(fake, key, token, fake, null, readTimeout), clock);
     }
 
     static String fixture(String name) {
@@ -162,6 +165,7 @@ class TmdbClientTest {
 
     @Test
     void serverErrorsAndTimeoutsAreOutagesAndEnoughOfThemOpenTheBreaker() {
+        client = clientWith("test-key", null, Duration.ofMillis(800));
         tmdb.stubFor(
                 get(urlPathEqualTo("/movie/popular")).willReturn(aResponse().withStatus(503)));
         tmdb.stubFor(get(urlPathEqualTo("/tv/popular"))
