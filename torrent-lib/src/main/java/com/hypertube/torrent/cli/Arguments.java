@@ -37,6 +37,14 @@ final class Arguments {
         return positional.get(index);
     }
 
+    /** Every positional argument; at least one, which {@code name} names when missing. */
+    List<String> positionals(String name) throws UsageException {
+        if (positional.isEmpty()) {
+            throw new UsageException("missing " + name);
+        }
+        return List.copyOf(positional);
+    }
+
     void noMorePositionalsThan(int count) throws UsageException {
         if (positional.size() > count) {
             throw new UsageException("unexpected argument " + positional.get(count));

@@ -17,7 +17,7 @@ public final class HypertubeTorrent {
               info <torrent|magnet> [--json]
               create <path> [--tracker URL]... [--piece-length BYTES] -o FILE
               download <torrent|magnet> [-o DIR] [--file N]... [--peer HOST:PORT]... [--port P] [--timeout S] [--json]
-              seed <torrent> --data DIR [--port P] [--json]
+              seed <torrent>... --data DIR [--port P] [--bind ADDRESS] [--tracker-port P] [--json]
               read <torrent|magnet> --file N --offset BYTES --length BYTES [--peer HOST:PORT]... [-o DIR] [--port P]
               selftest [--size MIB] [--timeout S]
             """;

@@ -1,17 +1,29 @@
 package com.hypertube.torrent.cli;
 
 import com.hypertube.torrent.cli.HypertubeTorrent.CommandFailedException;
+import com.hypertube.torrent.metainfo.InfoHash;
 import com.hypertube.torrent.session.TorrentClient;
 import com.hypertube.torrent.session.TorrentHandle;
 import com.hypertube.torrent.session.TorrentState;
+import com.hypertube.torrent.time.TimeSource;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** {@code seed}: serves a torrent's data from a folder until stopped (Ctrl-C). */
+/**
+ * {@code seed}: serves torrents' data from a folder until stopped (Ctrl-C), optionally with a tracker of its
+ * own for them ({@code --tracker-port}), so that a swarm on one machine — the demo library's — needs nothing else.
+ */
 final class SeedCommand {
 
     private final PrintStream out;
@@ -23,40 +35,93 @@ final class SeedCommand {
     }
 
     int run(List<String> args) throws UsageException, IOException, CommandFailedException, InterruptedException {
-        Arguments arguments = new Arguments(args, Set.of("--data", "--port"), Set.of("--json"));
-        TorrentSource source = TorrentSource.parse(arguments.positional(0, "the torrent file"));
-        arguments.noMorePositionalsThan(1);
-        if (source.metainfo() == null) {
-            throw new UsageException("seed needs a .torrent file: a magnet link has no data to serve");
+        Arguments arguments =
+                new Arguments(args, Set.of("--data", "--port", "--bind", "--tracker-port"), Set.of("--json"));
+        List<TorrentSource> sources = new ArrayList<>();
+        for (String text : arguments.positionals("the torrent file")) {
+            TorrentSource source = TorrentSource.parse(text);
+            if (source.metainfo() == null) {
+                throw new UsageException("seed needs .torrent files: a magnet link has no data to serve");
+            }
+            sources.add(source);
         }
         String data = arguments.option("--data", null);
         if (data == null || !Files.isDirectory(Path.of(data))) {
-            throw new UsageException("--data must name the folder that holds the torrent's files");
+            throw new UsageException("--data must name the folder that holds the torrents' files");
         }
         int port = (int) arguments.number("--port", 6881, 0, 65535);
+        InetAddress bind = address(arguments.option("--bind", null));
+        int trackerPort = (int) arguments.number("--tracker-port", -1, 0, 65535);
         boolean json = arguments.flag("--json");
         ProgressPrinter progress = new ProgressPrinter(json ? out : err, json);
-        try (TorrentClient client = Clients.open(port, Path.of(data))) {
-            TorrentHandle torrent = source.addTo(client);
-            while (torrent.state() == TorrentState.CHECKING) {
-                Thread.sleep(100);
+        List<InfoHash> hashes =
+                sources.stream().map(source -> source.metainfo().infoHash()).toList();
+        try (SwarmTracker tracker = trackerPort < 0 ? null : tracker(bind, trackerPort, hashes);
+                TorrentClient client = Clients.open(port, Path.of(data), bind)) {
+            List<TorrentHandle> torrents = new ArrayList<>();
+            for (TorrentSource source : sources) {
+                torrents.add(checked(source.addTo(client), data));
             }
-            var status = torrent.status();
-            if (status.state() == TorrentState.FAILED) {
-                throw new CommandFailedException(status.failure());
+            Map<String, Object> ready = new LinkedHashMap<>();
+            ready.put("event", "ready");
+            ready.put("port", client.port());
+            if (tracker != null) {
+                ready.put("tracker", tracker.announceUrl());
             }
-            if (status.state() != TorrentState.SEEDING) {
-                err.printf(
-                        "hypertube-torrent: only %.1f %% of the data is in %s; seeding that%n",
-                        status.progress() * 100, data);
-            }
-            String ready = "seeding " + torrent.infoHash().hex() + " on port " + client.port();
             (json ? out : err)
-                    .println(json ? Json.object(java.util.Map.of("event", "ready", "port", client.port())) : ready);
+                    .println(
+                            json
+                                    ? Json.object(ready)
+                                    : "seeding " + torrents.size() + " torrent(s) on port " + client.port()
+                                            + (tracker == null ? "" : ", tracker " + tracker.announceUrl()));
             while (true) {
-                progress.show(torrent.status());
+                if (torrents.size() == 1) {
+                    progress.show(torrents.getFirst().status());
+                }
                 Thread.sleep(1_000);
             }
+        }
+    }
+
+    /** The torrent once its data is checked; seeding what there is when some is missing, failing when unreadable. */
+    private TorrentHandle checked(TorrentHandle torrent, String data)
+            throws InterruptedException, CommandFailedException {
+        while (torrent.state() == TorrentState.CHECKING) {
+            Thread.sleep(100);
+        }
+        var status = torrent.status();
+        if (status.state() == TorrentState.FAILED) {
+            throw new CommandFailedException(status.failure());
+        }
+        if (status.state() != TorrentState.SEEDING) {
+            err.printf(
+                    "hypertube-torrent: only %.1f %% of %s is in %s; seeding that%n",
+                    status.progress() * 100, torrent.infoHash().hex(), data);
+        }
+        return torrent;
+    }
+
+    private static SwarmTracker tracker(InetAddress bind, int port, List<InfoHash> hashes)
+            throws CommandFailedException, IOException {
+        InetAddress host = bind == null ? InetAddress.getLoopbackAddress() : bind;
+        try {
+            return new SwarmTracker(new InetSocketAddress(host, port), hashes, TimeSource.SYSTEM);
+        } catch (BindException e) {
+            throw new CommandFailedException("tracker port " + port + " is taken: choose another with --tracker-port");
+        }
+    }
+
+    private static InetAddress address(String text) throws UsageException {
+        if (text == null) {
+            return null;
+        }
+        if (!text.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            throw new UsageException("--bind takes an IP address, not '" + text + "'");
+        }
+        try {
+            return InetAddress.getByName(text); // a literal: no name lookup
+        } catch (UnknownHostException e) {
+            throw new UsageException("--bind takes an IP address, not '" + text + "'");
         }
     }
 }

@@ -111,6 +111,90 @@ class HypertubeTorrentTest {
     }
 
     @Test
+    void seedsSeveralTorrentsThatPeersFindThroughItsOwnTracker() throws Exception {
+        Path data = Files.createDirectories(temp.resolve("data"));
+        int trackerPort = freePort();
+        String announce = "http://127.0.0.1:" + trackerPort + "/announce";
+        List<Path> torrents = new java.util.ArrayList<>();
+        for (String name : List.of("one.mp4", "two.mkv")) {
+            Files.write(data.resolve(name), random(name.length() * 400_000));
+            Path torrent = temp.resolve(name + ".torrent");
+            assertThat(run("create", data.resolve(name).toString(), "--tracker", announce, "-o", torrent.toString()))
+                    .isZero();
+            torrents.add(torrent);
+        }
+        ByteArrayOutputStream seederOut = new ByteArrayOutputStream();
+        List<String> seed = List.of(
+                "seed",
+                torrents.get(0).toString(),
+                torrents.get(1).toString(),
+                "--data",
+                data.toString(),
+                "--port",
+                "0",
+                "--bind",
+                "127.0.0.1",
+                "--tracker-port",
+                String.valueOf(trackerPort),
+                "--json");
+        Thread seeder = Thread.ofVirtual()
+                .start(() -> HypertubeTorrent.run(seed, new PrintStream(seederOut, true), new PrintStream(err, true)));
+        try {
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> seederOut.toString(StandardCharsets.UTF_8).contains("\"event\":\"ready\"")
+                            || !seeder.isAlive());
+            assertThat(seederOut.toString(StandardCharsets.UTF_8))
+                    .as(stderr())
+                    .contains("\"tracker\":\"" + announce + "\"");
+            for (Path torrent : torrents) {
+                Path downloads = temp.resolve("downloads-" + torrent.getFileName());
+                // no --peer: the only way to the seeder is the tracker named in the torrent
+                assertThat(run(
+                                "download",
+                                torrent.toString(),
+                                "-o",
+                                downloads.toString(),
+                                "--port",
+                                "0",
+                                "--timeout",
+                                "30"))
+                        .as(stderr())
+                        .isZero();
+                String name = torrent.getFileName().toString().replace(".torrent", "");
+                assertThat(Files.readAllBytes(downloads.resolve(name)))
+                        .isEqualTo(Files.readAllBytes(data.resolve(name)));
+            }
+        } finally {
+            seeder.interrupt();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a magnet                    | magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567 | a magnet link has no data
+            a bind that is a host name  | --bind=example.org                                          | --bind takes an IP address
+            """)
+    void seedRefusesWhatItCannotServe(String what, String argument, String message) throws Exception {
+        Path data = Files.createDirectories(temp.resolve("data"));
+        Files.write(data.resolve("a.mp4"), random(20_000));
+        Path torrent = temp.resolve("a.torrent");
+        assertThat(run("create", data.resolve("a.mp4").toString(), "-o", torrent.toString()))
+                .isZero();
+        List<String> args = new java.util.ArrayList<>(List.of("seed", torrent.toString(), "--data", data.toString()));
+        if (argument.startsWith("--bind=")) {
+            args.addAll(List.of("--bind", argument.substring("--bind=".length())));
+        } else {
+            args.add(argument);
+        }
+
+        int code = HypertubeTorrent.run(args, new PrintStream(out), new PrintStream(err));
+
+        assertThat(code).as(what).isEqualTo(2);
+        assertThat(stderr()).contains(message);
+    }
+
+    @Test
     void selftestSeedsDownloadsAndComparesOverLoopback() {
         assertThat(run("selftest", "--size", "4")).isZero();
         assertThat(stdout())
