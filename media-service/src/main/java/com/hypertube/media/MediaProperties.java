@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -20,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param sources where the title page's sources come from
  * @param listCacheTtl how long a page of a list is reused for everyone before it is read again (a user's own
  *     marks are added to it fresh); titles change a few times a day, pages are read many times a second
+ * @param catalogFile films registered from a JSON file ({@code CATALOG_FILE}; the demo library's), or none
  */
 @Validated
 @ConfigurationProperties("hypertube.media")
@@ -30,7 +32,8 @@ public record MediaProperties(
         @Valid @NotNull Sync sync,
         @Valid @NotNull Comments comments,
         @Valid @NotNull Sources sources,
-        @NotNull Duration listCacheTtl) {
+        @NotNull Duration listCacheTtl,
+        Path catalogFile) {
 
     /**
      * TMDB API v3.

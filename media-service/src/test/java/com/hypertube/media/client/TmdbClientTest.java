@@ -77,7 +77,9 @@ class TmdbClientTest {
         tmdb.verify(getRequestedFor(urlPathEqualTo("/movie/popular"))
                 .withQueryParam("api_key", equalTo("test-key"))
                 .withQueryParam("page", equalTo("1"))
-                .withQueryParam("language", equalTo("en-US")));
+                .withQueryParam("language", equalTo("en-US"))
+                // plain HTTP/1.1, not an h2c upgrade attempt on every new connection
+                .withoutHeader("Upgrade"));
     }
 
     @Test

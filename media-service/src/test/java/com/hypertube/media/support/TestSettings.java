@@ -40,6 +40,7 @@ public final class TestSettings {
                         Duration.ofHours(1)),
                 new MediaProperties.Comments(2000),
                 new MediaProperties.Sources(tmdb, Duration.ofSeconds(2)),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30),
+                null);
     }
 }
