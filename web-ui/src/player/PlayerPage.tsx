@@ -84,8 +84,8 @@ export default function PlayerPage() {
           element.addEventListener('loadedmetadata', () => (element.currentTime = resume), { once: true });
         }
         // Subtitle tracks beside the video: English and the user's language first (streaming-service orders them).
-        streaming
-          .subtitles(infoHash, fileIndex, i18n.language, { imdbId: params.get('imdb'), season, episode })
+        // A file's own tracks are read once it is downloaded (subtitles-pending until then): asked again meanwhile.
+        withRetries(() => streaming.subtitles(infoHash, fileIndex, i18n.language, { imdbId: params.get('imdb'), season, episode }), () => live, 60)
           .then((tracks) => live && setSubtitles(tracks.filter((track) => track.text).map((track) => ({ ...track, src: subtitleUrl(infoHash, fileIndex, track.id) }))))
           .catch(() => live && setSubtitles([]));
         if (decided.method === 'direct') {
@@ -315,7 +315,7 @@ async function withRetries<T>(call: () => Promise<T>, alive: () => boolean, atte
     try {
       return await call();
     } catch (error) {
-      const later = error instanceof ApiError && ['probe-failed', 'metadata-pending', 'stream-stalled', 'conversion-slow'].includes(error.kind);
+      const later = error instanceof ApiError && ['probe-failed', 'metadata-pending', 'stream-stalled', 'conversion-slow', 'subtitles-pending'].includes(error.kind);
       if (!later || attempt >= attempts || !alive()) throw error;
       await wait(Math.min(10, (error as ApiError).retryAfter ?? 3) * 1000);
     }

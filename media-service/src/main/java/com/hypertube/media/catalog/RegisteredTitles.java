@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,15 +34,20 @@ import tools.jackson.databind.json.JsonMapper;
 public class RegisteredTitles {
 
     static final int MAX_TITLES = 1_000;
+    private static final Pattern IMDB_ID = Pattern.compile("tt\\d{1,10}");
     private static final long MAX_FILE_BYTES = 1 << 20;
     private static final Logger log = LoggerFactory.getLogger(RegisteredTitles.class);
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    /** One film of the file; only {@code title} is required. */
+    /**
+     * One film of the file; only {@code title} is required. An IMDb id lets the sources and subtitles be found
+     * (they are looked up by it); the demo library's are in a range IMDb does not use (tt99…, ten digits).
+     */
     public record Entry(
             String title,
+            String imdbId,
             Integer year,
             Integer runtimeMinutes,
             String summary,
@@ -69,7 +75,6 @@ public class RegisteredTitles {
     }
 
     /** Adds or refreshes the valid films of the file; returns how many it stored. */
-    @Transactional
     public int register(Path path) {
         List<Entry> entries;
         try {
@@ -90,8 +95,15 @@ public class RegisteredTitles {
                 log.warn("A film of {} is skipped: {}", path.getFileName(), problem);
                 continue;
             }
-            store(entry);
-            stored++;
+            try {
+                store(entry);
+                stored++;
+            } catch (DuplicateKeyException e) {
+                log.warn(
+                        "A film of {} is skipped: its IMDb id {} is another title's",
+                        path.getFileName(),
+                        entry.imdbId());
+            }
         }
         return stored;
     }
@@ -103,6 +115,9 @@ public class RegisteredTitles {
         }
         if (entry.title().length() > 512) {
             return "its title is over 512 characters";
+        }
+        if (entry.imdbId() != null && !IMDB_ID.matcher(entry.imdbId()).matches()) {
+            return "its IMDb id is not tt followed by 1 to 10 digits";
         }
         if (entry.year() != null && (entry.year() < 1870 || entry.year() > 2100)) {
             return "its year " + entry.year() + " is not from 1870 to 2100";
@@ -117,6 +132,7 @@ public class RegisteredTitles {
         String title = entry.title().strip();
         Map<String, Object> values = new HashMap<>();
         values.put("title", title);
+        values.put("imdbId", entry.imdbId());
         values.put("searchText", SearchText.of(title));
         values.put("year", entry.year());
         values.put("runtime", entry.runtimeMinutes());
@@ -126,7 +142,7 @@ public class RegisteredTitles {
         values.put("cast", castJson(entry.cast()));
         values.put("popularity", entry.popularity() == null ? 0.0 : Math.max(0, entry.popularity()));
         int updated = jdbc.sql("""
-                        UPDATE titles SET search_text = :searchText, runtime_minutes = :runtime, overview = :overview,
+                        UPDATE titles SET imdb_id = :imdbId, search_text = :searchText, runtime_minutes = :runtime, overview = :overview,
                             genres = :genres, director = :director, top_cast = CAST(:cast AS jsonb),
                             popularity = :popularity, updated_at = now()
                         WHERE metadata_source = 'demo' AND kind = 'movie' AND title = :title
@@ -134,9 +150,9 @@ public class RegisteredTitles {
                         """).params(values).update();
         if (updated == 0) {
             jdbc.sql("""
-                            INSERT INTO titles (id, kind, title, search_text, release_year, runtime_minutes, overview,
+                            INSERT INTO titles (id, kind, imdb_id, title, search_text, release_year, runtime_minutes, overview,
                                 genres, director, top_cast, popularity, metadata_source, details_fetched_at)
-                            VALUES (:id, 'movie', :title, :searchText, :year, :runtime, :overview, :genres, :director,
+                            VALUES (:id, 'movie', :imdbId, :title, :searchText, :year, :runtime, :overview, :genres, :director,
                                 CAST(:cast AS jsonb), :popularity, 'demo', now())
                             """).params(values).param("id", UUID.randomUUID()).update();
         }

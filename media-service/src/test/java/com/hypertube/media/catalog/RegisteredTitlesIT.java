@@ -29,11 +29,12 @@ class RegisteredTitlesIT extends MediaIT {
 
     private static final String DEMO = """
             {"titles": [
-              {"title": "Lighthouse Keeper", "year": 2024, "runtimeMinutes": 1, "summary": "A keeper and a storm.",
+              {"title": "Lighthouse Keeper", "imdbId": "tt9900000001", "year": 2024, "runtimeMinutes": 1, "summary": "A keeper and a storm.",
                "genres": ["Drama", "Mystery"], "director": "Ada Demo", "cast": ["Bo Test", "Cy Clip"],
                "popularity": 300, "somethingNew": true},
               {"title": "Paper Orchard", "year": 2023, "genres": ["Animation"], "popularity": 200},
               {"title": "From the Future", "year": 3000},
+              {"title": "Not an id", "imdbId": "nm0000001"},
               {"title": "  ", "year": 2020},
               {"year": 2020}
             ]}
@@ -48,6 +49,7 @@ class RegisteredTitlesIT extends MediaIT {
         String id = page.path("items").get(0).path("id").asString();
         JsonNode details = Json.read(api.get("/api/movies/" + id).body());
         assertThat(details.path("year").asInt()).isEqualTo(2024);
+        assertThat(details.path("imdbId").asString()).isEqualTo("tt9900000001");
         assertThat(details.path("overview").asString()).isEqualTo("A keeper and a storm.");
         assertThat(details.path("director").asString()).isEqualTo("Ada Demo");
         assertThat(Json.texts(details.path("cast"), "name")).containsExactly("Bo Test", "Cy Clip");
@@ -94,17 +96,39 @@ class RegisteredTitlesIT extends MediaIT {
     }
 
     @Test
+    void anImdbIdAnotherTitleHasIsSkippedAndTheRestStored() throws Exception {
+        com.hypertube.media.support.Titles.film(jdbc, "Someone Else", 1999, 1);
+        jdbc.sql("UPDATE titles SET imdb_id = 'tt9900000001' WHERE title = 'Someone Else'")
+                .update();
+
+        assertThat(registered.register(file(DEMO))).isEqualTo(1);
+
+        assertThat(jdbc.sql("SELECT title FROM titles WHERE imdb_id = 'tt9900000001'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Someone Else");
+        assertThat(jdbc.sql("SELECT count(*) FROM titles WHERE title = 'Paper Orchard'")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void whatAnEntryLacksIsSaidInWords() {
         assertThat(RegisteredTitles.problemWith(
-                        new RegisteredTitles.Entry("X", 3000, null, null, null, null, null, null)))
+                        new RegisteredTitles.Entry("X", "nm1", null, null, null, null, null, null, null)))
+                .contains("IMDb id");
+        assertThat(RegisteredTitles.problemWith(
+                        new RegisteredTitles.Entry("X", null, 3000, null, null, null, null, null, null)))
                 .contains("3000");
-        assertThat(RegisteredTitles.problemWith(new RegisteredTitles.Entry("X", 2000, 0, null, null, null, null, null)))
+        assertThat(RegisteredTitles.problemWith(
+                        new RegisteredTitles.Entry("X", null, 2000, 0, null, null, null, null, null)))
                 .contains("length");
         assertThat(RegisteredTitles.problemWith(
-                        new RegisteredTitles.Entry("x".repeat(513), null, null, null, null, null, null, null)))
+                        new RegisteredTitles.Entry("x".repeat(513), null, null, null, null, null, null, null, null)))
                 .contains("512");
         assertThat(RegisteredTitles.problemWith(
-                        new RegisteredTitles.Entry("X", null, null, null, null, null, null, null)))
+                        new RegisteredTitles.Entry("X", null, null, null, null, null, null, null, null)))
                 .isNull();
     }
 }
