@@ -1,0 +1,174 @@
+// @vitest-environment node
+/**
+ * The whole journey in a real browser against the running suite with its demo library (`./hypertube up --demo`):
+ * sign up, search, open each demo film, press play (the video's time advances), seek to 70 % (it plays on),
+ * subtitles on, a comment, and back in the library the film shows as in progress. Any console warning or error
+ * fails it; every page is saved as a screenshot under target/screenshots/journey-*. It prints, per film, the time
+ * from the click on play to the first frame and from a seek to playing again (figures, not assertions).
+ *
+ * It runs where HYPERTUBE_URL names a running suite (system-tests' JourneyIT starts one and sets it); the web
+ * app's own build skips it, saying so.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const CHROMIUM = '/usr/bin/chromium';
+const BASE = process.env.HYPERTUBE_URL;
+const screenshots = join(__dirname, '..', 'target', 'screenshots');
+
+/** The demo library's films (demo/catalog.json) and how each reaches the browser. */
+const FILMS = [
+  { title: 'Lighthouse Keeper', search: 'lighthouse', engine: 'direct', subtitles: false },
+  { title: 'Paper Orchard', search: 'orchard', engine: 'direct', subtitles: true },
+  { title: 'Tidal Static', search: 'tidal', engine: 'hls.js', subtitles: false },
+] as const;
+
+if (!BASE) {
+  console.warn('SKIPPED: the journey needs a running suite with the demo library (HYPERTUBE_URL); system-tests runs it');
+}
+
+describe.skipIf(!BASE)('the journey through the running suite, in Chromium', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const complaints: string[] = [];
+  const figures: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        // The player starts the video itself after the click on the title page (a client-side navigation).
+        '--autoplay-policy=no-user-gesture-required',
+      ],
+    });
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    page = await context.newPage();
+    page.on('console', (message) => {
+      if (['error', 'warning', 'assert'].includes(message.type())) complaints.push(`${message.type()}: ${message.text()} (${page.url()})`);
+    });
+    page.on('pageerror', (error) => complaints.push(`page error: ${error.message} (${page.url()})`));
+    // When the video plays its first frame, wherever the app puts it: media events do not bubble, capture does.
+    await context.addInitScript(() => {
+      document.addEventListener('playing', () => ((window as unknown as { playedAt: number }).playedAt = performance.now()), true);
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    if (figures.length) console.log(`journey figures (${new Date().toISOString()}):\n  ${figures.join('\n  ')}`);
+    await browser?.close();
+  });
+
+  const shot = (name: string) => page.screenshot({ path: join(screenshots, `journey-${name}.png`), fullPage: true });
+
+  it('signs up and lands in the library, which holds the demo films', async () => {
+    const username = `journey_${Date.now().toString(36)}`;
+    await page.goto(`${BASE}/sign-up`, { waitUntil: 'networkidle' });
+    await page.getByLabel('Email address').fill(`${username}@example.org`);
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('First name').fill('Journey');
+    await page.getByLabel('Last name').fill('Tester');
+    await page.getByLabel('Password').fill('a journey of 1000 miles');
+    await shot('sign-up');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.waitForURL(/\/library/);
+    for (const film of FILMS) await page.getByRole('link', { name: new RegExp(film.title) }).first().waitFor();
+    await shot('library');
+    expect(complaints).toEqual([]);
+  }, 60_000);
+
+  for (const film of FILMS) {
+    it(`finds ${film.title}, plays it (${film.engine}), seeks to 70 %, comments, and sees it in progress`, async () => {
+      await page.goto(`${BASE}/library`, { waitUntil: 'networkidle' });
+      await page.getByPlaceholder('Search a title…').fill(film.search);
+      const card = page.getByRole('link', { name: new RegExp(film.title) }).first();
+      await card.waitFor();
+      await card.click();
+      await page.getByRole('heading', { level: 1, name: film.title }).waitFor();
+      await page.getByRole('button', { name: 'Play the best' }).waitFor({ timeout: 20_000 });
+      await shot(`title-${film.search}`);
+
+      // Play: from the click to the first frame, and the time then moves on.
+      await page.evaluate(() => {
+        const state = window as unknown as { playedAt?: number; clickedAt: number };
+        state.playedAt = undefined;
+        state.clickedAt = performance.now();
+      });
+      await page.getByRole('button', { name: 'Play the best' }).click();
+      await page.waitForFunction(() => (window as unknown as { playedAt?: number }).playedAt !== undefined, null, { timeout: 60_000 });
+      const firstFrame = await page.evaluate(() => {
+        const state = window as unknown as { playedAt: number; clickedAt: number };
+        return Math.round(state.playedAt - state.clickedAt);
+      });
+      await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 1.5, null, { timeout: 30_000 });
+      // The decision shown: a direct play says nothing of an engine, HLS says which one plays it.
+      expect(await page.getByText(/Played through/).count()).toBe(film.engine === 'direct' ? 0 : 1);
+      if (film.engine !== 'direct') await page.getByText(`Played through ${film.engine}.`).waitFor();
+
+      // Seek to 70 %: playing again, past the point asked for.
+      const seek = await page.evaluate(async () => {
+        const video = document.querySelector('video')!;
+        const target = video.duration * 0.7;
+        const asked = performance.now();
+        video.currentTime = target;
+        await new Promise<void>((resolve, reject) => {
+          const timeout = setTimeout(() => reject(new Error(`not playing after the seek: at ${video.currentTime}`)), 30_000);
+          const check = () => {
+            if (!video.seeking && !video.paused && video.currentTime > target + 0.2) {
+              clearTimeout(timeout);
+              video.removeEventListener('timeupdate', check);
+              resolve();
+            }
+          };
+          video.addEventListener('timeupdate', check);
+        });
+        return { millis: Math.round(performance.now() - asked), target, duration: video.duration };
+      });
+      expect(seek.duration).toBeGreaterThan(55);
+      figures.push(`${film.title} (${film.engine}): click to first frame ${firstFrame} ms; seek to 70 % to playing ${seek.millis} ms`);
+
+      if (film.subtitles) {
+        // The file's English track, in the player's list once the file is read; shown, and its cues loaded.
+        await page.waitForFunction(() => (document.querySelector('video')?.textTracks.length ?? 0) > 0, null, { timeout: 60_000 });
+        const cues = await page.evaluate(async () => {
+          const track = document.querySelector('video')!.textTracks[0];
+          track.mode = 'showing';
+          for (let i = 0; i < 100 && !(track.cues && track.cues.length > 0); i++) await new Promise((r) => setTimeout(r, 100));
+          return { language: track.language, count: track.cues?.length ?? 0, first: (track.cues?.[0] as VTTCue | undefined)?.text };
+        });
+        expect(cues.language).toBe('en');
+        expect(cues.count).toBe(10);
+        expect(cues.first).toBe('Demo subtitle 1 of 10: second 0.');
+      }
+      await shot(`player-${film.search}`);
+
+      // Paused (which reports the position), back to the title for a comment, shown as text.
+      await page.evaluate(() => document.querySelector('video')!.pause());
+      await page.getByRole('link', { name: 'Back to the title' }).first().click();
+      await page.getByRole('heading', { level: 1, name: film.title }).waitFor();
+      const comment = `<b>Seen it</b> in the journey: ${film.title}`;
+      await page.getByLabel('Your comment').fill(comment);
+      await page.getByRole('button', { name: 'Post' }).click();
+      await page.getByText(comment).waitFor();
+      await shot(`comment-${film.search}`);
+
+      // In the library again: in progress.
+      await page.getByRole('link', { name: 'Library' }).first().click();
+      await page.getByPlaceholder('Search a title…').fill(film.search);
+      const inProgress = page.locator('.card', { hasText: film.title }).getByText('In progress');
+      await inProgress.first().waitFor({ timeout: 10_000 });
+      await page.getByPlaceholder('Search a title…').fill('');
+      expect(complaints).toEqual([]);
+    }, 180_000);
+  }
+});
