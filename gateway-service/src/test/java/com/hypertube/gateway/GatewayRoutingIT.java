@@ -14,12 +14,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * when a service is down or too slow. (The real services behind it are exercised by system-tests.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayRoutingIT {
 
     /** media answers at once, naming itself. */
@@ -114,6 +119,28 @@ class GatewayRoutingIT {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.body()).contains("\"unavailableService\":\"source-service\"");
         assertThat(took).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void theGatewaysOwnLogLinesCarryTheRequestIdOfTheAnswer(CapturedOutput output) throws Exception {
+        // Logged on the threads that saw the failure (a refused connection, a response timeout), never in a
+        // message that names the id itself: the id reaches the log pattern through the request's context.
+        HttpResponse<String> down = send("GET", "/api/auth/login", null);
+        HttpResponse<String> slow = send("POST", "/api/sources/search", null);
+
+        assertThat(logLine(output, "auth-service is unavailable for GET /api/auth/login"))
+                .contains("[" + down.headers().firstValue("X-Request-Id").orElseThrow() + "] ");
+        assertThat(logLine(output, "source-service is unavailable for POST /api/sources/search"))
+                .contains("[" + slow.headers().firstValue("X-Request-Id").orElseThrow() + "] ");
+    }
+
+    private static String logLine(CapturedOutput output, String containing) {
+        List<String> lines = output.getAll()
+                .lines()
+                .filter(line -> line.contains(containing))
+                .toList();
+        assertThat(lines).as("the log line with \"%s\"", containing).hasSize(1);
+        return lines.getFirst();
     }
 
     @Test

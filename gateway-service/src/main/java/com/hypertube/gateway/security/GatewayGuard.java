@@ -48,7 +48,7 @@ final class GatewayGuard implements WebFilter, Ordered {
     /** A request's verified caller, and whether its token must be sent on as a new Bearer header. */
     record Verified(Caller caller, String token, boolean sentAsBearerHeader) {}
 
-    /** Runs right after the request id ({@code RequestIdWebFilter}, first). */
+    /** Runs first of the web filters (the request id, web/RequestId, is decided before any of them). */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
 
     private final AccessRules rules;

@@ -68,14 +68,13 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
     }
 
     private Map<String, Object> problemFor(ServerWebExchange exchange, Throwable error) {
-        String requestId = RequestIdWebFilter.of(exchange);
         String where =
                 exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath();
         Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
 
         if (route != null && isServiceUnreachable(error)) {
             String service = serviceOf(route);
-            log.warn("{} is unavailable for {} [{}]: {}", service, where, requestId, error.toString());
+            log.warn("{} is unavailable for {}: {}", service, where, error.toString());
             Map<String, Object> problem = problem(
                     HttpStatus.SERVICE_UNAVAILABLE,
                     "service-unavailable",
@@ -89,7 +88,7 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
             HttpStatus code = HttpStatus.valueOf(status.getStatusCode().value());
             return problem(code, kindOf(code), code.getReasonPhrase(), exchange);
         }
-        log.error("{} failed [{}]", where, requestId, error);
+        log.error("{} failed", where, error);
         return problem(
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal-error",

@@ -27,7 +27,7 @@ public final class ProblemResponses {
         problem.put("detail", detail);
         problem.put("instance", exchange.getRequest().getPath().value());
         problem.put("service", "gateway-service");
-        problem.put("requestId", RequestIdWebFilter.of(exchange));
+        problem.put("requestId", RequestId.of(exchange));
         return problem;
     }
 
