@@ -7,7 +7,6 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,8 +33,7 @@ import org.springframework.util.FileSystemUtils;
  * {@code ./hypertube up} starts embedded ones and every service on them, a download job goes through the
  * broker, {@code down} leaves no process and no port behind, and a second {@code up} finds the data again.
  *
- * <p>It runs the launcher as a person does, on the jars the reactor has just built (HYPERTUBE_BUILD=never:
- * no build inside the build), with a state folder of its own under target/.
+ * <p>It runs the launcher as a person does ({@link LauncherRun}).
  */
 class LauncherEmbeddedIT {
 
@@ -44,9 +42,8 @@ class LauncherEmbeddedIT {
     private static final List<String> SERVICES =
             List.of("auth-service", "media-service", "source-service", "streaming-service", "gateway-service");
 
-    private final Path root =
-            Path.of(System.getProperty("hypertube.root", "..")).toAbsolutePath();
-    private final Path home = root.resolve("system-tests/target/launcher-embedded-" + System.nanoTime());
+    private final LauncherRun launcher = new LauncherRun("launcher-embedded");
+    private final Path home = launcher.home;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
 
     @Test
@@ -60,17 +57,18 @@ class LauncherEmbeddedIT {
                 "MEDIA_PORT",
                 "STREAMING_PORT",
                 "SOURCE_PORT")) {
-            ports.put(name, freePort());
+            ports.put(name, LauncherRun.freePort());
+            launcher.with(name, ports.get(name));
         }
         boolean passed = false;
         try {
-            Result up = launcher("up");
+            LauncherRun.Result up = launcher("up");
             assertThat(up.exitCode()).as(up.output()).isZero();
             assertThat(up.output())
                     .contains("Embedded postgres on 127.0.0.1:" + ports.get("DB_PORT"))
                     .contains("Embedded amqp on 127.0.0.1:" + ports.get("RABBITMQ_PORT"));
 
-            Result status = launcher("status");
+            LauncherRun.Result status = launcher("status");
             assertThat(status.exitCode())
                     .as("every service UP\n" + status.output())
                     .isZero();
@@ -106,7 +104,7 @@ class LauncherEmbeddedIT {
             List<ProcessHandle> processes = processesOfThisRun();
             assertThat(processes).hasSizeGreaterThanOrEqualTo(SERVICES.size() + 3); // + 2 JVMs + a postmaster
 
-            Result down = launcher("down");
+            LauncherRun.Result down = launcher("down");
             assertThat(down.exitCode()).as(down.output()).isZero();
             assertThat(down.output()).contains("Stopped the embedded amqp.").contains("Stopped the embedded postgres.");
             assertThat(processes.stream().filter(ProcessHandle::isAlive).map(this::describe))
@@ -118,13 +116,13 @@ class LauncherEmbeddedIT {
                     .as("ports still listening after down")
                     .isEmpty();
 
-            Result again = launcher("up");
+            LauncherRun.Result again = launcher("up");
             assertThat(again.exitCode()).as(again.output()).isZero();
             assertThat(again.output()).doesNotContain("first start");
             signIn(username); // the account made before down: the data was kept
             passed = true;
         } finally {
-            Result down = launcher("down");
+            LauncherRun.Result down = launcher("down");
             if (down.exitCode() != 0) {
                 System.err.println("./hypertube down failed:\n" + down.output());
             } else if (passed) {
@@ -134,57 +132,8 @@ class LauncherEmbeddedIT {
         }
     }
 
-    private record Result(int exitCode, String output) {}
-
-    /** Runs {@code ./hypertube COMMAND} with this test's ports and state folder, and its output. */
-    private Result launcher(String command) throws IOException, InterruptedException {
-        Files.createDirectories(home);
-        Path output = home.resolve(command + "-" + System.nanoTime() + ".out");
-        ProcessBuilder builder = new ProcessBuilder(
-                        "bash", root.resolve("hypertube").toString(), command)
-                .directory(root.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        Map<String, String> environment = builder.environment();
-        // What this machine's environment may say about servers is not for this test.
-        Stream.of(
-                        "DB_HOST",
-                        "DB_NAME",
-                        "DB_USER",
-                        "DB_PASSWORD",
-                        "RABBITMQ_HOST",
-                        "RABBITMQ_USER",
-                        "RABBITMQ_PASSWORD",
-                        "RABBITMQ_VHOST",
-                        "HYPERTUBE_EMBEDDED",
-                        "AUTH_JWKS_URL",
-                        "HYPERTUBE_PUBLIC_URL",
-                        "HYPERTUBE_LISTEN_ADDRESS")
-                .forEach(environment::remove);
-        ports.forEach((name, port) -> environment.put(name, String.valueOf(port)));
-        environment.put("HYPERTUBE_HOME", home.toString());
-        environment.put("HYPERTUBE_BUILD", "never");
-        environment.put("HYPERTUBE_START_TIMEOUT", "120");
-        environment.put("HYPERTUBE_LISTEN_ADDRESS", "127.0.0.1");
-        // As SuiteSmokeIT's services: a quick start matters more than peak speed on two cores.
-        environment.put("HYPERTUBE_JAVA_OPTS", "-Xms32m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
-        // The jars as built: recording and writing five AOT caches at once is bench/startup.sh's subject, not this.
-        environment.put("HYPERTUBE_AOT", "never");
-        environment.put("TORRENT_PORT", "0"); // any free port: never the one a running Hypertube holds
-        environment.put("HYPERTUBE_DOWNLOAD_ROOT", home.resolve("downloads").toString());
-        environment.put(
-                "JAVA_HOME",
-                ProcessHandle.current()
-                        .info()
-                        .command()
-                        .map(java -> Path.of(java).getParent().getParent().toString())
-                        .orElse(System.getProperty("java.home")));
-        Process process = builder.start();
-        if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            return new Result(-1, "timed out after " + COMMAND_TIMEOUT + ":\n" + Files.readString(output));
-        }
-        return new Result(process.exitValue(), Files.readString(output));
+    private LauncherRun.Result launcher(String command) throws IOException, InterruptedException {
+        return launcher.run(COMMAND_TIMEOUT, command);
     }
 
     /** Every service, both embedded servers and the postmaster with its children: what down must stop. */
@@ -278,11 +227,5 @@ class LauncherEmbeddedIT {
         byte[] bytes = new byte[count];
         ThreadLocalRandom.current().nextBytes(bytes);
         return bytes;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
