@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Timeout;
  * {@code ./hypertube up --demo} — the demo library made with ffmpeg and seeded on 127.0.0.1 — on this run's
  * database and virtual host, with ports of its own. The journey prints its figures (first frame, seek) here.
  */
-@RequiresCommand({"ffmpeg", "chromium", "node"})
+@RequiresCommand(
+        value = {"ffmpeg", "chromium", "node"},
+        install = "apt-get install ffmpeg chromium nodejs (web-ui's npm ci gives the rest)")
 class JourneyIT {
 
     private static final Duration UP_TIMEOUT = Duration.ofMinutes(5); // the demo films are made first
