@@ -69,6 +69,37 @@ describe.skipIf(!BASE)('the journey through the running suite, in Chromium', () 
     await browser?.close();
   });
 
+  /**
+   * When the calls that lead to the first frame were answered, in ms after now: the stream started, the playback
+   * decision, the first bytes of the file or the HLS playlists, the init and the first media segment.
+   */
+  function timeline(on: Page) {
+    const started = Date.now();
+    const seen = new Map<string, number>();
+    const steps: [string, RegExp][] = [
+      ['start', /\/api\/stream$/],
+      ['decision', /\/playback(\?|$)/],
+      ['file', /\/api\/stream\/[0-9a-f]{40}\/\d+$/],
+      ['master', /master\.m3u8/],
+      ['playlist', /\/hls\/.+\/index\.m3u8/],
+      ['init', /init\.mp4/],
+      ['segment', /\/hls\/.+\/\d+\.m4s/],
+    ];
+    const listener = (response: { url: () => string }) => {
+      const url = response.url().split('#')[0];
+      for (const [name, pattern] of steps) {
+        if (!seen.has(name) && pattern.test(url.split('?')[0])) seen.set(name, Date.now() - started);
+      }
+    };
+    on.on('response', listener);
+    return {
+      stop: () => {
+        on.off('response', listener);
+        return [...seen.entries()].map(([name, at]) => `${name} ${at}`).join(', ');
+      },
+    };
+  }
+
   const shot = (name: string) => page.screenshot({ path: join(screenshots, `journey-${name}.png`), fullPage: true });
 
   it('signs up and lands in the library, which holds the demo films', async () => {
@@ -104,6 +135,7 @@ describe.skipIf(!BASE)('the journey through the running suite, in Chromium', () 
         state.playedAt = undefined;
         state.clickedAt = performance.now();
       });
+      const steps = timeline(page);
       await page.getByRole('button', { name: 'Play the best' }).click();
       await page.waitForFunction(() => (window as unknown as { playedAt?: number }).playedAt !== undefined, null, { timeout: 60_000 });
       const firstFrame = await page.evaluate(() => {
@@ -135,7 +167,10 @@ describe.skipIf(!BASE)('the journey through the running suite, in Chromium', () 
         return { millis: Math.round(performance.now() - asked), target, duration: video.duration };
       });
       expect(seek.duration).toBeGreaterThan(55);
-      figures.push(`${film.title} (${film.engine}): click to first frame ${firstFrame} ms; seek to 70 % to playing ${seek.millis} ms`);
+      figures.push(
+        `${film.title} (${film.engine}): click to first frame ${firstFrame} ms; seek to 70 % to playing ${seek.millis} ms`,
+        `  where the first frame's time went (answered at, ms after the click): ${steps.stop()}`,
+      );
 
       if (film.subtitles) {
         // The file's English track, in the player's list once the file is read; shown, and its cues loaded.
