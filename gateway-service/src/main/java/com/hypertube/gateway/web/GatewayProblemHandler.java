@@ -74,7 +74,9 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
 
         if (route != null && isServiceUnreachable(error)) {
             String service = serviceOf(route);
-            log.warn("{} is unavailable for {}: {}", service, where, error.toString());
+            try (var id = RequestId.logging(exchange)) {
+                log.warn("{} is unavailable for {}: {}", service, where, error.toString());
+            }
             Map<String, Object> problem = problem(
                     HttpStatus.SERVICE_UNAVAILABLE,
                     "service-unavailable",
@@ -88,7 +90,9 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
             HttpStatus code = HttpStatus.valueOf(status.getStatusCode().value());
             return problem(code, kindOf(code), code.getReasonPhrase(), exchange);
         }
-        log.error("{} failed", where, error);
+        try (var id = RequestId.logging(exchange)) {
+            log.error("{} failed", where, error);
+        }
         return problem(
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal-error",
