@@ -7,10 +7,10 @@ import java.util.Locale;
 
 /**
  * The ffmpeg command line of one run of a live HLS session, from a point in the file on: fragmented-MP4 segments
- * with the file's own timestamps ({@code -copyts}, and {@code frag_discont} so that each fragment's decode time
- * is absolute: every run's segments fit the same init segment and the same timeline), cut at keyframes; a
- * transcode forces a keyframe at every boundary of our playlist's grid, so its segments are exactly the
- * playlist's, while copied video is cut at its own keyframes ({@link HlsSession} maps the two).
+ * with the film's own times ({@code frag_discont}, so that each fragment's decode time is absolute: every run's
+ * segments fit the same init segment and the same timeline), cut at keyframes; a transcode forces a keyframe at
+ * every boundary of our playlist's grid, so its segments are exactly the playlist's, while copied video is cut at
+ * its own keyframes ({@link HlsSession} maps the two).
  */
 final class HlsArguments {
 
@@ -48,8 +48,7 @@ final class HlsArguments {
         arguments.addAll(List.of("-sn", "-dn"));
         if (transcodeVideo) {
             arguments.addAll(videoEncoder(h264Encoder, settings.preset()));
-            arguments.addAll(
-                    List.of("-force_key_frames", "expr:gte(t," + startSeconds + "+n_forced*" + segmentSeconds + ")"));
+            arguments.addAll(List.of("-force_key_frames", "expr:gte(t,n_forced*" + segmentSeconds + ")"));
         } else {
             arguments.addAll(List.of("-c:v", "copy"));
             if (video.codec().equals("hevc")) {
@@ -57,8 +56,19 @@ final class HlsArguments {
             }
         }
         probe.mainAudio().ifPresent(audio -> arguments.addAll(audioCodec(audio, method)));
+        if (transcodeVideo) {
+            // A transcode starts exactly at the time asked for (input seeking decodes up to it): its timestamps,
+            // counted from there, are moved back there. Not -copyts: with the file's own timestamps ffmpeg's HLS
+            // muxer cuts a run that starts late in the film at 10 s instead of 4 — a first segment after a seek
+            // that took twice as long to make.
+            if (startSeconds > 0) {
+                arguments.addAll(List.of("-output_ts_offset", String.valueOf(startSeconds)));
+            }
+        } else {
+            // Copied video starts at the keyframe before the time asked for: the file's own timestamps say where.
+            arguments.add("-copyts");
+        }
         arguments.addAll(List.of(
-                "-copyts",
                 // Only the encoder's priming samples are ever negative: they move to 0, nothing else moves.
                 "-avoid_negative_ts",
                 "make_non_negative",

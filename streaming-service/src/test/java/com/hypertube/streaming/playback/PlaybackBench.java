@@ -169,7 +169,7 @@ class PlaybackBench {
         List<String> hls = HlsArguments.of(
                 probe, PlaybackMethod.TRANSCODE, MediaInput.file(clip), 0, temp, settings, ffmpeg.h264Encoder());
         // The same encoding settings, written nowhere: the encoder's speed alone.
-        List<String> command = new ArrayList<>(hls.subList(0, hls.indexOf("-copyts")));
+        List<String> command = new ArrayList<>(hls.subList(0, hls.indexOf("-avoid_negative_ts")));
         command.addAll(List.of("-f", "null", "-"));
         return command;
     }
