@@ -41,7 +41,8 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-const USER = { id: '11111111-1111-1111-1111-111111111111', username: 'ada', firstName: 'Ada', lastName: 'Lovelace', preferredLanguage: 'en', hasPassword: true };
+// No picture: the profile says so (avatarUrl null), so no page asks for one that would answer 404.
+const USER = { id: '11111111-1111-1111-1111-111111111111', username: 'ada', firstName: 'Ada', lastName: 'Lovelace', avatarUrl: null, preferredLanguage: 'en', hasPassword: true };
 const TITLE_ID = '22222222-2222-2222-2222-222222222222';
 const title = (n: number) => ({
   id: n === 0 ? TITLE_ID : `22222222-2222-2222-2222-${String(n).padStart(12, '0')}`,
@@ -55,7 +56,22 @@ const title = (n: number) => ({
   inProgress: n === 2,
 });
 
-/** The stand-in API: a signed-in user, a catalog page, a title with a source and a comment. */
+const HASH_A = 'a'.repeat(40);
+const HASH_B = 'b'.repeat(40);
+const API_CLIENT = { clientId: 'htc_0123456789abcdef0123456789abcdef', name: 'A script with a rather long name, to see it wrap', scopes: ['read'], createdAt: '2025-03-01T10:00:00Z' };
+
+/** A torrent whose only file cannot play (no default file): the player fails on it with nothing asked that fails. */
+const unplayable = (infoHash: string) => ({
+  infoHash,
+  files: [{ index: 0, path: 'readme.txt', size: 10, mimeType: 'text/plain', playable: false }],
+  defaultFileIndex: null,
+});
+const swarm = (infoHash: string) => ({ infoHash, state: 'downloading', progress: 0, downloadRate: 0, uploadRate: 0, downloadedBytes: 0, pieceLength: 16384, pieces: '', peers: [], readers: [] });
+
+/**
+ * The stand-in API: a signed-in user with an API client, a catalog page, a title with two sources and a
+ * comment, and two torrents whose files cannot play (the player then offers the next source).
+ */
 const API: Record<string, unknown> = {
   'GET /api/auth/oauth/providers': ['github', '42'],
   'POST /api/auth/refresh': { accessToken: 'e2e.access.token', tokenType: 'Bearer', expiresIn: 900, user: USER },
@@ -77,13 +93,24 @@ const API: Record<string, unknown> = {
   },
   [`GET /api/movies/${TITLE_ID}/sources`]: {
     sources: [
-      { infoHash: 'a'.repeat(40), magnet: `magnet:?xt=urn:btih:${'a'.repeat(40)}`, name: 'The.Matrix.1999.1080p.BluRay.x264.AAC-GROUP', provider: 'yts', sizeBytes: 2_100_000_000, seeders: 120, leechers: 8, quality: '1080p', playback: 'direct', score: 10, reasons: ['Plays in the browser as it is', 'Many seeders'] },
+      { infoHash: HASH_A, magnet: `magnet:?xt=urn:btih:${HASH_A}`, name: 'The.Matrix.1999.1080p.BluRay.x264.AAC-GROUP', provider: 'yts', sizeBytes: 2_100_000_000, seeders: 120, leechers: 8, quality: '1080p', playback: 'direct', score: 10, reasons: ['Plays in the browser as it is', 'Many seeders'] },
+      { infoHash: HASH_B, magnet: `magnet:?xt=urn:btih:${HASH_B}`, name: 'The.Matrix.1999.720p.WEB.x265', provider: 'yts', sizeBytes: 900_000_000, seeders: 3, leechers: 1, quality: '720p', playback: 'convert', score: 5, reasons: ['Converted for the browser', 'Few seeders'] },
     ],
     providers: [],
   },
   [`GET /api/movies/${TITLE_ID}/comments`]: [
     { id: 'c1', movieId: TITLE_ID, authorId: 'u2', username: 'mallory', content: '<script>alert(1)</script> great film', date: '2025-01-01T10:00:00Z', editedAt: null },
   ],
+  'GET /api/auth/oauth/linked': ['github'],
+  'GET /api/users/me/api-clients': [API_CLIENT],
+  'POST /api/users/me/api-clients': { clientId: 'htc_fedcba9876543210fedcba9876543210', clientSecret: 'x'.repeat(43), name: 'Backup bot', scopes: ['read'] },
+  [`DELETE /api/users/me/api-clients/${API_CLIENT.clientId}`]: null,
+  // Whatever was asked, the torrent B: enough for the player, which reads the info hash from its address.
+  'POST /api/stream': { infoHash: HASH_B, files: [], defaultFileIndex: null },
+  [`GET /api/torrents/${HASH_A}`]: unplayable(HASH_A),
+  [`GET /api/torrents/${HASH_B}`]: unplayable(HASH_B),
+  [`GET /api/torrents/${HASH_A}/debug`]: swarm(HASH_A),
+  [`GET /api/torrents/${HASH_B}/debug`]: swarm(HASH_B),
 };
 
 function serve(csp: string): Promise<Server> {
@@ -217,6 +244,64 @@ describe.skipIf(!existsSync(CHROMIUM))('the built app in Chromium', () => {
       await context.close();
     }, 30_000);
   }
+
+  /** Like open(), with a session from an earlier visit: the hint that makes the app ask for a refresh (never a token). */
+  async function openSignedIn(path: string, width: number): Promise<{ page: Page; complaints: string[] }> {
+    const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'en-US' });
+    await context.addInitScript(() => window.localStorage.setItem('hypertube.signed-in', '1'));
+    const page = await context.newPage();
+    const complaints: string[] = [];
+    page.on('console', (message) => {
+      if (['error', 'warning', 'assert'].includes(message.type())) complaints.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => complaints.push(`page error: ${error.message}`));
+    page.on('requestfailed', (request) => complaints.push(`request failed: ${request.url()}`));
+    await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+    return { page, complaints };
+  }
+
+  for (const width of [1280, 360]) {
+    it(`shows the profile with its API clients at ${width} px, a new secret once, with nothing in the console`, async () => {
+      const { page, complaints } = await openSignedIn('/me', width);
+      await page.getByRole('heading', { name: 'API clients', exact: true }).waitFor();
+      await page.getByText(API_CLIENT.name).waitFor();
+      // No picture: the initials, and no request for one that would answer 404.
+      expect(await page.locator('img.avatar').count()).toBe(0);
+      expect(await page.locator('.avatar').first().textContent()).toBe('AL');
+
+      await page.getByLabel('Its name').fill('Backup bot');
+      await page.getByRole('button', { name: 'Register', exact: true }).click();
+      await page.getByRole('region', { name: 'Backup bot is registered' }).waitFor();
+      expect(await page.getByLabel('Client secret').inputValue()).toBe('x'.repeat(43));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: join(screenshots, `profile-${width}.png`), fullPage: true });
+
+      await page.getByRole('button', { name: `Revoke ${API_CLIENT.name}` }).click();
+      await page.getByRole('button', { name: 'Yes, revoke it' }).click();
+      await page.getByText(`${API_CLIENT.name} is revoked.`).waitFor();
+      expect(complaints).toEqual([]);
+      await page.context().close();
+    }, 30_000);
+  }
+
+  it('starts the next source of the title in one click when one fails, and says when none is left', async () => {
+    const { page, complaints } = await openSignedIn(`/watch/${HASH_A}?title=${TITLE_ID}`, 360);
+    const cannotPlay = page.getByText('This file cannot be played in your browser: pick another source.');
+    const pickAnother = page.getByRole('button', { name: 'Pick another source' });
+    await cannotPlay.waitFor({ timeout: 10_000 });
+    await pickAnother.click();
+    await page.waitForURL(`${base}/watch/${HASH_B}?title=${TITLE_ID}`);
+    // A player of its own for the new source: the failed one's words go, then its own come.
+    await pickAnother.waitFor({ state: 'detached' });
+    await cannotPlay.waitFor({ timeout: 10_000 });
+    await pickAnother.click();
+    await page.getByText(/No other source of this title is left to try/).waitFor();
+    expect(await page.getByRole('link', { name: 'Back to the title' }).first().getAttribute('href')).toBe(`/titles/movie/${TITLE_ID}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: join(screenshots, 'player-no-other-source-360.png'), fullPage: true });
+    expect(complaints).toEqual([]);
+    await page.context().close();
+  }, 30_000);
 
   it('reads the reset token from the fragment and takes it out of the address bar', async () => {
     const { page, complaints } = await open('/reset-password#token=abc123', 1280);

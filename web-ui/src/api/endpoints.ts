@@ -1,5 +1,7 @@
 import { request } from './http';
 import type {
+  ApiClient,
+  ApiClientCreated,
   SubtitleTrack,
   Comment,
   Genre,
@@ -55,6 +57,15 @@ export const users = {
     return request<void>('/api/users/me/avatar', { method: 'PUT', form });
   },
   removeAvatar: () => request<void>('/api/users/me/avatar', { method: 'DELETE' }),
+};
+
+/** The programs a user registered for the public API (client_credentials at /oauth/token). */
+export const apiClients = {
+  list: () => request<ApiClient[]>('/api/users/me/api-clients'),
+  /** The answer holds the secret, once: only its hash is kept. */
+  create: (name: string) => request<ApiClientCreated>('/api/users/me/api-clients', { method: 'POST', json: { name } }),
+  revoke: (clientId: string) =>
+    request<void>(`/api/users/me/api-clients/${encodeURIComponent(clientId)}`, { method: 'DELETE' }),
 };
 
 export const catalog = {

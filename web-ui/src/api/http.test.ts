@@ -10,7 +10,7 @@ afterEach(() => session.clear());
 describe('calls to the API', () => {
   it('sends the access token as a Bearer header, never in the URL', async () => {
     const api = fakeApi({ 'GET /api/users/me': json({ id: 'u1' }) });
-    session.accept({ accessToken: 'tok', tokenType: 'Bearer', expiresIn: 900, user: { id: 'u1', username: 'a', firstName: 'a', lastName: 'b' } });
+    session.accept({ accessToken: 'tok', tokenType: 'Bearer', expiresIn: 900, user: { id: 'u1', username: 'a', firstName: 'a', lastName: 'b', avatarUrl: null } });
     await request('/api/users/me');
     expect(api.calls[0].headers.get('Authorization')).toBe('Bearer tok');
     expect(api.calls[0].url.search).toBe('');
@@ -28,7 +28,7 @@ describe('calls to the API', () => {
       },
       'POST /api/auth/refresh': json({ accessToken: 'new', tokenType: 'Bearer', expiresIn: 900, user: { id: 'u1', username: 'a', firstName: 'a', lastName: 'b' } }),
     });
-    session.accept({ accessToken: 'old', tokenType: 'Bearer', expiresIn: 900, user: { id: 'u1', username: 'a', firstName: 'a', lastName: 'b' } });
+    session.accept({ accessToken: 'old', tokenType: 'Bearer', expiresIn: 900, user: { id: 'u1', username: 'a', firstName: 'a', lastName: 'b', avatarUrl: null } });
     expect(await request('/api/library/continue')).toBe('Bearer new');
     expect(api.calls.map((call) => call.url.pathname)).toEqual(['/api/library/continue', '/api/auth/refresh', '/api/library/continue']);
   });

@@ -21,11 +21,17 @@ type Sent<T, MaybeAbsent extends keyof T = never, Retyped extends keyof T = neve
   [K in Exclude<keyof T, MaybeAbsent | Retyped>]-?: Exclude<T[K], undefined>;
 } & { [K in Exclude<MaybeAbsent, Retyped>]?: Exclude<T[K], undefined> | null };
 
-/** auth-service account/Profile: email, preferredLanguage and hasPassword only for oneself. */
-export type Profile = Sent<
-  Auth['Profile'],
-  'avatarUrl' | 'email' | 'preferredLanguage' | 'hasPassword' | 'createdAt'
->;
+/**
+ * auth-service account/Profile: email, preferredLanguage and hasPassword only for oneself; avatarUrl always
+ * sent, null when the user has no picture.
+ */
+export type Profile = Sent<Auth['Profile'], 'email' | 'preferredLanguage' | 'hasPassword' | 'createdAt'>;
+
+/** auth-service apiclient/ApiClients.ApiClientView: a program the user registered, never its secret. */
+export type ApiClient = Sent<Auth['ApiClientView']>;
+
+/** auth-service apiclient/ApiClientCreated: the new program's credentials; the secret is shown this once. */
+export type ApiClientCreated = Sent<Auth['ApiClientCreated']>;
 
 /** auth-service session/Session. */
 export type Session = Sent<Auth['Session'], never, 'user'> & { user: Profile };

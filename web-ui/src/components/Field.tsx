@@ -42,6 +42,8 @@ const FIELD_RULES: Record<string, string> = {
   lastName: 'fields.rules.name',
   email: 'fields.rules.email',
   preferredLanguage: 'fields.rules.language',
+  /** An API client's name (profile page). */
+  name: 'fields.rules.name',
 };
 
 export function fieldMessageKey(field: string): string | undefined {

@@ -11,8 +11,12 @@ import { Field } from '../components/Field';
 import { OAuthButtons } from '../components/OAuthButtons';
 import { useLoad, usePageTitle } from '../hooks';
 import { LANGUAGES, isLanguage, switchLanguage } from '../i18n';
+import { ApiClientsSection } from './ApiClientsSection';
 
-/** One's own profile: names, username, email (with the current password), language, password, avatar, providers. */
+/**
+ * One's own profile: names, username, email (with the current password), language, password, avatar, providers,
+ * and the programs registered for the public API.
+ */
 export default function ProfilePage() {
   const { t } = useTranslation();
   const { user } = useAuth();
@@ -38,6 +42,7 @@ export default function ProfilePage() {
       <DetailsSection user={user} />
       <PasswordSection user={user} />
       <ProvidersSection />
+      <ApiClientsSection />
     </div>
   );
 }
@@ -47,12 +52,13 @@ function AvatarSection({ user }: { user: Profile }) {
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const upload = async (file: File | undefined) => {
-    if (!file) return;
+  // The profile says whether there is a picture (avatarUrl or null): read again after a change.
+  const changed = async (change: () => Promise<void>) => {
     setBusy(true);
     setError(undefined);
     try {
-      await users.uploadAvatar(file);
+      await change();
+      session.setUser(await users.me());
       setVersion(Date.now());
     } catch (failure) {
       setError(failure);
@@ -60,14 +66,7 @@ function AvatarSection({ user }: { user: Profile }) {
       setBusy(false);
     }
   };
-  const remove = async () => {
-    try {
-      await users.removeAvatar();
-      setVersion(Date.now());
-    } catch (failure) {
-      setError(failure);
-    }
-  };
+  const upload = (file: File | undefined) => (file ? changed(() => users.uploadAvatar(file)) : Promise.resolve());
   return (
     <section aria-labelledby="avatar-heading" className="panel">
       <h2 id="avatar-heading">{t('profile.avatar')}</h2>
@@ -81,12 +80,14 @@ function AvatarSection({ user }: { user: Profile }) {
             id="avatar-file"
             className="visually-hidden-file"
             type="file"
-            accept="image/png,image/jpeg,image/gif,image/webp"
+            accept="image/png,image/jpeg,image/gif"
             onChange={(event) => void upload(event.target.files?.[0])}
           />
-          <button type="button" className="button subtle" onClick={() => void remove()}>
-            {t('profile.removeAvatar')}
-          </button>
+          {user.avatarUrl ? (
+            <button type="button" className="button subtle" disabled={busy} onClick={() => void changed(users.removeAvatar)}>
+              {t('profile.removeAvatar')}
+            </button>
+          ) : null}
           <p className="hint">{t('profile.avatarHint')}</p>
         </div>
       </div>

@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type HlsType from 'hls.js';
 import { library, streaming } from '../api/endpoints';
-import { ApiError, isSourceProblem } from '../api/problem';
+import { ApiError } from '../api/problem';
 import type { PlaybackAnswer, SubtitleTrack, TorrentDebug } from '../api/types';
-import { ErrorText } from '../components/ErrorText';
 import { usePageTitle } from '../hooks';
 import { titlePath } from '../routes';
 import { formatBytes, formatRate } from './format';
@@ -13,6 +12,7 @@ import { progressReport, resumePosition } from './progress';
 import { actionFor } from './shortcuts';
 import { browserSupport, chooseHlsEngine, supportQuery, withStart } from './support';
 import { DebugPanel } from './DebugPanel';
+import { PlayerFailure } from './PlayerFailure';
 
 type Phase = 'starting' | 'waiting-metadata' | 'deciding' | 'playing' | 'failed';
 
@@ -30,11 +30,16 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * The player: joins the torrent's download (POST /api/stream), asks streaming-service how this browser
  * plays the file (…/playback with what the browser supports), then plays it directly or as HLS (hls.js, or
  * the browser's own HLS). Resumes where the user stopped, reports progress to media-service, tells the
- * truth while buffering (peers, speed, what it waits for), and says why a source fails.
+ * truth while buffering (peers, speed, what it waits for), and says why a source fails (and starts the next
+ * one in one click). Each torrent gets a player of its own: nothing of a failed source carries over.
  */
 export default function PlayerPage() {
-  const { t, i18n } = useTranslation();
   const { infoHash = '' } = useParams();
+  return <Player key={infoHash} infoHash={infoHash} />;
+}
+
+function Player({ infoHash }: { infoHash: string }) {
+  const { t, i18n } = useTranslation();
   const [subtitles, setSubtitles] = useState<ShownSubtitle[]>([]);
   const [params] = useSearchParams();
   const titleId = params.get('title');
@@ -271,18 +276,7 @@ export default function PlayerPage() {
         {waiting && phase !== 'failed' ? <Waiting phase={phase} debug={debug} /> : null}
       </div>
       {phase === 'failed' ? (
-        <div className="player-error" role="alert">
-          <ErrorText error={error} />
-          {isSourceProblem(error) || (error instanceof ApiError && error.status === 422) ? (
-            <Link className="button primary" to={back}>
-              {t('player.pickAnother')}
-            </Link>
-          ) : (
-            <Link className="button" to={back}>
-              {t('player.back')}
-            </Link>
-          )}
-        </div>
+        <PlayerFailure error={error} infoHash={infoHash} watching={{ titleId, kind, season, episode, imdbId: params.get('imdb') }} />
       ) : null}
       {answer ? (
         <section className="decision" aria-labelledby="decision-heading">

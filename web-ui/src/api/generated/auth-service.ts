@@ -466,7 +466,8 @@ export interface components {
             username?: string;
             firstName?: string;
             lastName?: string;
-            avatarUrl?: string;
+            /** @description The user's picture; null when they have none. */
+            avatarUrl?: string | null;
             email?: string;
             preferredLanguage?: string;
             hasPassword?: boolean;

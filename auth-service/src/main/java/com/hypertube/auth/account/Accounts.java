@@ -68,7 +68,8 @@ public class Accounts {
                 request.lastName(),
                 hasher.hash(request.password()),
                 languageOr(request.preferredLanguage(), "en"),
-                null);
+                null,
+                false);
         insert(user);
         audit.record(AuditEvent.SIGN_UP, user.id(), user.username(), origin, null);
         return users.find(user.id()).orElseThrow();
@@ -77,7 +78,7 @@ public class Accounts {
     /** An account created from an OAuth provider's user: no password. */
     public User registerWithoutPassword(
             String username, String email, String firstName, String lastName, RequestOrigin origin) {
-        User user = new User(UUID.randomUUID(), username, email, firstName, lastName, null, "en", null);
+        User user = new User(UUID.randomUUID(), username, email, firstName, lastName, null, "en", null, false);
         insert(user);
         audit.record(AuditEvent.SIGN_UP, user.id(), username, origin, "oauth");
         return users.find(user.id()).orElseThrow();
@@ -126,7 +127,8 @@ public class Accounts {
                 Objects.requireNonNullElse(change.lastName(), user.lastName()),
                 passwordHash,
                 languageOr(change.preferredLanguage(), user.preferredLanguage()),
-                user.createdAt());
+                user.createdAt(),
+                user.hasAvatar());
         try {
             users.update(changed);
         } catch (DuplicateKeyException e) {
@@ -185,7 +187,8 @@ public class Accounts {
                 user.lastName(),
                 hasher.hash(newPassword),
                 user.preferredLanguage(),
-                user.createdAt()));
+                user.createdAt(),
+                user.hasAvatar()));
         refreshTokens.revokeAll(id);
         apiClients.revokeAll(id);
         audit.record(AuditEvent.PASSWORD_RESET, id, user.username(), origin, null);

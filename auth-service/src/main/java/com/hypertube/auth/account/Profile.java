@@ -1,12 +1,14 @@
 package com.hypertube.auth.account;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * A user as others see them; {@code email} and {@code preferredLanguage} only appear for the user
- * themself.
+ * themself. {@code avatarUrl} is always there: null when the user has no avatar, so no one asks for a
+ * picture that would answer 404.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Profile(
@@ -14,7 +16,13 @@ public record Profile(
         String username,
         String firstName,
         String lastName,
+
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        @Schema(
+                types = {"string", "null"},
+                description = "The user's picture; null when they have none.")
         String avatarUrl,
+
         String email,
         String preferredLanguage,
         Boolean hasPassword,
@@ -47,6 +55,6 @@ public record Profile(
     }
 
     private static String avatarUrl(User user) {
-        return "/api/users/" + user.id() + "/avatar";
+        return user.hasAvatar() ? "/api/users/" + user.id() + "/avatar" : null;
     }
 }

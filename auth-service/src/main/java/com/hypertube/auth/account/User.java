@@ -3,7 +3,11 @@ package com.hypertube.auth.account;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An account. {@code passwordHash} is null for one that only signs in through an OAuth provider. */
+/**
+ * An account. {@code passwordHash} is null for one that only signs in through an OAuth provider; {@code
+ * hasAvatar} says whether a picture is stored for it (read with the account, so a profile never names an
+ * avatar that would answer 404).
+ */
 public record User(
         UUID id,
         String username,
@@ -12,4 +16,5 @@ public record User(
         String lastName,
         String passwordHash,
         String preferredLanguage,
-        Instant createdAt) {}
+        Instant createdAt,
+        boolean hasAvatar) {}

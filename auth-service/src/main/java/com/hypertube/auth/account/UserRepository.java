@@ -11,6 +11,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class UserRepository {
 
+    /** The account and whether it has an avatar (a primary-key lookup in {@code avatars}). */
+    private static final String SELECT_USER =
+            "SELECT u.*, EXISTS (SELECT 1 FROM avatars a WHERE a.user_id = u.id) AS has_avatar FROM users u";
+
     private final JdbcClient jdbc;
 
     UserRepository(JdbcClient jdbc) {
@@ -48,21 +52,21 @@ public class UserRepository {
     }
 
     public Optional<User> find(UUID id) {
-        return jdbc.sql("SELECT * FROM users WHERE id = ?")
+        return jdbc.sql(SELECT_USER + " WHERE u.id = ?")
                 .param(id)
                 .query(this::map)
                 .optional();
     }
 
     public Optional<User> findByUsername(String username) {
-        return jdbc.sql("SELECT * FROM users WHERE lower(username) = lower(?)")
+        return jdbc.sql(SELECT_USER + " WHERE lower(u.username) = lower(?)")
                 .param(username)
                 .query(this::map)
                 .optional();
     }
 
     public Optional<User> findByEmail(String email) {
-        return jdbc.sql("SELECT * FROM users WHERE lower(email) = lower(?)")
+        return jdbc.sql(SELECT_USER + " WHERE lower(u.email) = lower(?)")
                 .param(email)
                 .query(this::map)
                 .optional();
@@ -77,7 +81,7 @@ public class UserRepository {
     }
 
     List<User> page(int offset, int size) {
-        return jdbc.sql("SELECT * FROM users ORDER BY lower(username) LIMIT ? OFFSET ?")
+        return jdbc.sql(SELECT_USER + " ORDER BY lower(u.username) LIMIT ? OFFSET ?")
                 .params(size, offset)
                 .query(this::map)
                 .list();
@@ -96,6 +100,7 @@ public class UserRepository {
                 rs.getString("last_name"),
                 rs.getString("password_hash"),
                 rs.getString("preferred_language"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getBoolean("has_avatar"));
     }
 }

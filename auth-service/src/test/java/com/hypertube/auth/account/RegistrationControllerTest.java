@@ -105,7 +105,8 @@ class RegistrationControllerTest {
                         "L",
                         "$2a$hash",
                         "en",
-                        Instant.parse("2026-12-01T12:00:00Z")));
+                        Instant.parse("2026-12-01T12:00:00Z"),
+                        false));
 
         mvc.perform(register(form("alice")))
                 .andExpect(status().isCreated())

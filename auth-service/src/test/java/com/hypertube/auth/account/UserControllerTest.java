@@ -1,5 +1,6 @@
 package com.hypertube.auth.account;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
@@ -116,6 +117,20 @@ class UserControllerTest {
     }
 
     @Test
+    void aUserWithoutAnAvatarHasANullAvatarUrlRatherThanOneThatAnswers404() throws Exception {
+        when(users.find(ME)).thenReturn(Optional.of(user(ME, "alice", false)));
+        when(users.find(OTHER)).thenReturn(Optional.of(user(OTHER, "bob", false)));
+
+        mvc.perform(get("/api/users/me").header("Authorization", SliceCallers.USER))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("\"avatarUrl\":null")));
+        mvc.perform(get("/api/users/" + OTHER).header("Authorization", SliceCallers.USER))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("\"avatarUrl\":null")))
+                .andExpect(jsonPath("$.email").doesNotExist());
+    }
+
+    @Test
     void anUnknownUserOrAMalformedIdIsAProblem() throws Exception {
         when(users.find(OTHER)).thenReturn(Optional.empty());
 
@@ -193,6 +208,10 @@ class UserControllerTest {
     }
 
     private static User user(UUID id, String username) {
-        return new User(id, username, username + "@example.org", "First", "Last", "$2a$hash", "en", AT);
+        return user(id, username, true);
+    }
+
+    private static User user(UUID id, String username, boolean hasAvatar) {
+        return new User(id, username, username + "@example.org", "First", "Last", "$2a$hash", "en", AT, hasAvatar);
     }
 }

@@ -23,6 +23,9 @@ class AvatarIT extends AuthIntegrationTest {
         AuthApi api = api();
         Answer session = api.login(api.register("painter"));
         String token = session.text("accessToken");
+        String id = session.json().get("user").get("id").asString();
+        // No picture yet: the profile names none, rather than an address that would answer 404.
+        assertThat(session.json().get("user").get("avatarUrl").isNull()).isTrue();
         BufferedImage big = new BufferedImage(1024, 512, BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
         ImageIO.write(big, "jpg", jpeg);
@@ -32,8 +35,7 @@ class AvatarIT extends AuthIntegrationTest {
 
         HttpResponse<byte[]> served = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/users/"
-                                        + session.json().get("user").get("id").asString() + "/avatar"))
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/users/" + id + "/avatar"))
                                 .header("Authorization", "Bearer " + token)
                                 .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
@@ -42,6 +44,13 @@ class AvatarIT extends AuthIntegrationTest {
         BufferedImage stored = ImageIO.read(new ByteArrayInputStream(served.body()));
         assertThat(stored.getWidth()).isEqualTo(256);
         assertThat(stored.getHeight()).isEqualTo(128);
+        assertThat(api.get("/api/users/" + id, token).text("avatarUrl")).isEqualTo("/api/users/" + id + "/avatar");
+
+        assertThat(api.send("DELETE", "/api/users/me/avatar", null, AuthApi.bearer(token))
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.get("/api/users/me", token).json().get("avatarUrl").isNull())
+                .isTrue();
     }
 
     @Test

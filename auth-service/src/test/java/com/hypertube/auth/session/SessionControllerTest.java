@@ -63,7 +63,8 @@ class SessionControllerTest {
             "L",
             "$2a$hash",
             "en",
-            Instant.parse("2026-12-01T12:00:00Z"));
+            Instant.parse("2026-12-01T12:00:00Z"),
+            false);
 
     @Autowired
     MockMvc mvc;
