@@ -9,6 +9,7 @@ import com.hypertube.media.catalog.CatalogViews.TitlePage;
 import com.hypertube.media.catalog.CatalogViews.TitleSummary;
 import com.hypertube.media.client.TmdbClient;
 import com.hypertube.web.ProblemTypes;
+import com.hypertube.web.cache.ClockTicker;
 import com.hypertube.web.client.ProviderException;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -60,7 +61,7 @@ public class CatalogService {
             MediaProperties properties,
             InstantSource clock) {
         this.marks = marks;
-        Ticker ticker = () -> clock.instant().toEpochMilli() * 1_000_000;
+        Ticker ticker = ClockTicker.of(clock);
         this.pages = Caffeine.newBuilder()
                 .maximumSize(10_000)
                 .expireAfterWrite(properties.listCacheTtl())

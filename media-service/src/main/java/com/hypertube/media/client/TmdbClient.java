@@ -8,6 +8,7 @@ import com.hypertube.media.client.TmdbModels.Found;
 import com.hypertube.media.client.TmdbModels.Genres;
 import com.hypertube.media.client.TmdbModels.Page;
 import com.hypertube.media.client.TmdbModels.Season;
+import com.hypertube.web.cache.ClockTicker;
 import com.hypertube.web.client.OutboundHttp;
 import com.hypertube.web.client.ProviderCalls;
 import com.hypertube.web.client.ProviderException;
@@ -56,7 +57,7 @@ public class TmdbClient {
         this.answers = Caffeine.newBuilder()
                 .maximumSize(settings.cacheEntries())
                 .expireAfterWrite(settings.cacheTtl())
-                .ticker(() -> clock.instant().toEpochMilli() * 1_000_000)
+                .ticker(ClockTicker.of(clock))
                 .build();
     }
 

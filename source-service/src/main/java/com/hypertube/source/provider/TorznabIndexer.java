@@ -6,6 +6,7 @@ import com.hypertube.source.SourceProperties;
 import com.hypertube.source.SourceProperties.Indexer;
 import com.hypertube.source.provider.TorznabXml.Caps;
 import com.hypertube.source.provider.TorznabXml.Item;
+import com.hypertube.web.cache.ClockTicker;
 import com.hypertube.web.client.OutboundHttp;
 import com.hypertube.web.client.ProviderCalls;
 import com.hypertube.web.client.ProviderException;
@@ -41,7 +42,7 @@ final class TorznabIndexer {
         this.rate = new CallRate("Torznab " + indexer.name(), limits);
         this.caps = Caffeine.newBuilder()
                 .expireAfterWrite(settings.capsTtl())
-                .ticker(() -> clock.instant().toEpochMilli() * 1_000_000)
+                .ticker(ClockTicker.of(clock))
                 .build(key -> TorznabXml.caps(indexer.name(), call(Map.of("t", "caps"))));
     }
 

@@ -8,6 +8,7 @@ import com.hypertube.source.provider.TitleQuery;
 import com.hypertube.source.ranking.RankedSource;
 import com.hypertube.source.ranking.Ranking;
 import com.hypertube.source.release.Quality;
+import com.hypertube.web.cache.ClockTicker;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -65,10 +66,7 @@ class SourceSearch {
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(KEPT)
                 // The service's clock, so a test moves an hour on instead of waiting one.
-                .ticker(() -> {
-                    Instant now = clock.instant();
-                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-                })
+                .ticker(ClockTicker.of(clock))
                 // Far more distinct titles than an hour of use asks; bounds what a caller can make us hold.
                 .maximumSize(10_000)
                 .build();

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.hypertube.streaming.storage.DownloadRoot;
 import com.hypertube.streaming.subtitles.OpenSubtitlesClient.Candidate;
 import com.hypertube.streaming.subtitles.OpenSubtitlesClient.Search;
+import com.hypertube.web.cache.ClockTicker;
 import com.hypertube.web.client.ProviderException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,10 +89,7 @@ class OpenSubtitles {
         this.searches = Caffeine.newBuilder()
                 .maximumSize(MAX_REMEMBERED)
                 .expireAfterWrite(settings.searchCacheTtl())
-                .ticker(() -> {
-                    Instant now = clock.instant();
-                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-                })
+                .ticker(ClockTicker.of(clock))
                 .build();
     }
 
