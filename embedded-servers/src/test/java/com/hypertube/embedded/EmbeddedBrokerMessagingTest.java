@@ -1,6 +1,7 @@
 package com.hypertube.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.BuiltinExchangeType;
@@ -206,16 +207,11 @@ class EmbeddedBrokerMessagingTest {
     }
 
     /** Waits for one message (delivery to a queue is asynchronous on the broker's side), unacknowledged. */
-    private static GetResponse awaitMessage(Channel channel, String queue) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            GetResponse response = channel.basicGet(queue, false);
-            if (response != null) {
-                return response;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no message on " + queue);
+    private static GetResponse awaitMessage(Channel channel, String queue) {
+        return await("a message on " + queue)
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> channel.basicGet(queue, false), java.util.Objects::nonNull);
     }
 
     /** Every message on the queue, acknowledged, once none has come for a moment. */

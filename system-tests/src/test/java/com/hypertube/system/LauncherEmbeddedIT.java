@@ -1,6 +1,7 @@
 package com.hypertube.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -15,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -169,17 +169,13 @@ class LauncherEmbeddedIT {
         return login.body().replaceAll(".*\"accessToken\":\"([^\"]+)\".*", "$1");
     }
 
-    private void awaitJobStatus(String jobId, String token, String status, Duration within) throws Exception {
-        Instant deadline = Instant.now().plus(within);
-        String last = "";
-        while (Instant.now().isBefore(deadline)) {
-            last = gateway("GET", "/api/downloads/" + jobId, null, token).body();
-            if (last.contains("\"status\":\"" + status + "\"")) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("job " + jobId + " not " + status + " within " + within + ": " + last);
+    private void awaitJobStatus(String jobId, String token, String status, Duration within) {
+        await("job " + jobId + " " + status)
+                .atMost(within)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(gateway("GET", "/api/downloads/" + jobId, null, token)
+                                .body())
+                        .contains("\"status\":\"" + status + "\""));
     }
 
     private HttpResponse<String> gateway(String method, String path, String json, String token)

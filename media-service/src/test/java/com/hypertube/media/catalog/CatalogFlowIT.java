@@ -1,6 +1,7 @@
 package com.hypertube.media.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.hypertube.media.support.Json;
 import com.hypertube.media.support.MediaIT;
@@ -8,6 +9,7 @@ import com.hypertube.media.support.Providers;
 import com.hypertube.media.sync.CatalogSync;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,23 +159,12 @@ class CatalogFlowIT extends MediaIT {
         assertThat(tookMillis).as("the page answers at the search timeout").isLessThan(3500);
         // The late answer still lands in the catalog for the next search. Waiting for it here also keeps it from
         // landing in the next test's freshly emptied catalog (it did, one CI run in a few).
-        assertThat(eventuallyCounted("SELECT count(*) FROM titles WHERE tmdb_id = 9999001", 1, 10_000))
-                .as("the slow search's title, added once TMDB answered")
-                .isEqualTo(1);
-    }
-
-    private int eventuallyCounted(String countSql, int wanted, long withinMillis) {
-        long deadline = System.nanoTime() + withinMillis * 1_000_000;
-        int count;
-        while ((count = jdbc.sql(countSql).query(Integer.class).single()) != wanted && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return count;
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.sql("SELECT count(*) FROM titles WHERE tmdb_id = 9999001")
+                                .query(Integer.class)
+                                .single())
+                        .as("the slow search's title, added once TMDB answered")
+                        .isEqualTo(1));
     }
 
     @Test
