@@ -115,6 +115,19 @@ describe.skipIf(!BASE)('the journey through the running suite, in Chromium', () 
     await page.waitForURL(/\/library/);
     for (const film of FILMS) await page.getByRole('link', { name: new RegExp(film.title) }).first().waitFor();
     await shot('library');
+
+    // The library opened afresh: its first contentful paint, and the JavaScript it loaded (compressed, as sent).
+    await page.goto(`${BASE}/library`, { waitUntil: 'networkidle' });
+    await page.getByRole('link', { name: new RegExp(FILMS[0].title) }).first().waitFor();
+    const paint = await page.evaluate(() => {
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1;
+      const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) =>
+        entry.name.endsWith('.js'),
+      );
+      return { fcp: Math.round(fcp), bytes: scripts.reduce((sum, entry) => sum + entry.encodedBodySize, 0), files: scripts.length };
+    });
+    expect(paint.fcp).toBeGreaterThan(0);
+    figures.push(`the library: first contentful paint ${paint.fcp} ms; JavaScript loaded ${Math.round(paint.bytes / 1024)} KB compressed in ${paint.files} files`);
     expect(complaints).toEqual([]);
   }, 60_000);
 

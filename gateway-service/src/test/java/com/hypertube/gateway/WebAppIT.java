@@ -84,7 +84,7 @@ class WebAppIT {
     }
 
     @Test
-    void thePageHasNoInlineScriptAndItsHashedFilesAreCachedForAYear() throws Exception {
+    void thePageHasNoInlineScriptAndItsHashedFilesAreCachedForAYearAndSentCompressed() throws Exception {
         String page = send("GET", "/sign-in", Map.of("Accept", HTML)).body();
         assertThat(page).doesNotContain("<script>").doesNotContain("<style");
         Matcher script = Pattern.compile("<script type=\"module\" crossorigin src=\"(/assets/[^\"]+\\.js)\"")
@@ -97,6 +97,19 @@ class WebAppIT {
                 .hasValueSatisfying(type -> assertThat(type).contains("javascript"));
         assertThat(asset.headers().firstValue("Cache-Control"))
                 .hasValueSatisfying(cache -> assertThat(cache).contains("max-age=31536000", "immutable"));
+
+        // Sent compressed to a browser that takes it (the first page's JavaScript is a third of its size so).
+        HttpResponse<byte[]> compressed = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + script.group(1)))
+                        .header("Accept-Encoding", "gzip")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(compressed.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        byte[] unzipped =
+                new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(compressed.body())).readAllBytes();
+        assertThat(new String(unzipped, java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(asset.body());
+        assertThat(compressed.body().length).isLessThan(unzipped.length / 2);
 
         HttpResponse<String> missing = send("GET", "/assets/no-such-file.js", Map.of("Accept", "*/*"));
         assertThat(missing.statusCode()).isEqualTo(404);
