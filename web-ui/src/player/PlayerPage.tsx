@@ -13,6 +13,7 @@ import { actionFor } from './shortcuts';
 import { browserSupport, chooseHlsEngine, supportQuery, withStart } from './support';
 import { DebugPanel } from './DebugPanel';
 import { PlayerFailure } from './PlayerFailure';
+import { SUBTITLES_RECHECK_MS, shownNow, somePending } from './subtitles';
 
 type Phase = 'starting' | 'waiting-metadata' | 'deciding' | 'playing' | 'failed';
 
@@ -89,10 +90,18 @@ function Player({ infoHash }: { infoHash: string }) {
           element.addEventListener('loadedmetadata', () => (element.currentTime = resume), { once: true });
         }
         // Subtitle tracks beside the video: English and the user's language first (streaming-service orders them).
-        // A file's own tracks are read once it is downloaded (subtitles-pending until then): asked again meanwhile.
-        withRetries(() => streaming.subtitles(infoHash, fileIndex, i18n.language, { imdbId: params.get('imdb'), season, episode }), () => live, 60)
-          .then((tracks) => live && setSubtitles(tracks.filter((track) => track.text).map((track) => ({ ...track, src: subtitleUrl(infoHash, fileIndex, track.id) }))))
-          .catch(() => live && setSubtitles([]));
+        // A video's own tracks join it once they are ready (the list is asked again until then).
+        void (async () => {
+          for (let asked = 0; live && asked < 240; asked++) {
+            const tracks = await streaming
+              .subtitles(infoHash, fileIndex, i18n.language, { imdbId: params.get('imdb'), season, episode })
+              .catch(() => null);
+            if (!live || tracks === null) return;
+            setSubtitles(shownNow(tracks).map((track) => ({ ...track, src: subtitleUrl(infoHash, fileIndex, track.id) })));
+            if (!somePending(tracks)) return;
+            await wait(SUBTITLES_RECHECK_MS);
+          }
+        })();
         if (decided.method === 'direct') {
           setEngine('direct');
           element.src = decided.url;
@@ -309,7 +318,7 @@ async function withRetries<T>(call: () => Promise<T>, alive: () => boolean, atte
     try {
       return await call();
     } catch (error) {
-      const later = error instanceof ApiError && ['probe-failed', 'metadata-pending', 'stream-stalled', 'conversion-slow', 'subtitles-pending'].includes(error.kind);
+      const later = error instanceof ApiError && ['probe-failed', 'metadata-pending', 'stream-stalled', 'conversion-slow'].includes(error.kind);
       if (!later || attempt >= attempts || !alive()) throw error;
       await wait(Math.min(10, (error as ApiError).retryAfter ?? 3) * 1000);
     }

@@ -419,6 +419,7 @@ export interface components {
             forced?: boolean;
             isDefault?: boolean;
             text?: boolean;
+            ready?: boolean;
         };
         PlaybackAnswer: {
             infoHash?: string;

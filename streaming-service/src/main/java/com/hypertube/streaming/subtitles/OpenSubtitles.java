@@ -114,7 +114,14 @@ class OpenSubtitles {
             String label = Languages.name(candidate.language()) + " – OpenSubtitles"
                     + (release.isBlank() ? "" : ": " + release.strip());
             tracks.add(new SubtitleTrack(
-                    "os-" + candidate.fileId(), candidate.language(), label, "opensubtitles", false, false, true));
+                    "os-" + candidate.fileId(),
+                    candidate.language(),
+                    label,
+                    "opensubtitles",
+                    false,
+                    false,
+                    true,
+                    true));
         }
         return tracks;
     }

@@ -222,13 +222,18 @@ class SubtitleController {
                         0,
                         () -> com.hypertube.streaming.playback.MediaInput.file(
                                 cached.get().path()));
-                return SubtitleTracks.of(probe, List.of(), 0, preferred);
+                return SubtitleTracks.of(probe, List.of(), 0, preferred, true);
             }
             TorrentHandle torrent = torrents.running(hash);
             TorrentInfo info = torrents.awaitMetadata(torrent);
             Torrents.checkFileIndex(info, fileIndex);
             MediaProbe probe = probeOrNone(torrent, fileIndex);
-            return SubtitleTracks.of(probe, info.files(), fileIndex, preferred);
+            return SubtitleTracks.of(
+                    probe,
+                    info.files(),
+                    fileIndex,
+                    preferred,
+                    torrent.completedFile(fileIndex).isPresent());
         } catch (IOException e) {
             throw problem(
                     HttpStatus.SERVICE_UNAVAILABLE,

@@ -9,6 +9,16 @@ package com.hypertube.streaming.subtitles;
  * @param source {@code embedded} (in the video file), {@code torrent} (a subtitle file beside it) or
  *     {@code opensubtitles}
  * @param text whether it can be shown (image-based tracks, PGS or VobSub, cannot: they are listed, not offered)
+ * @param ready whether its WebVTT can be had now: a track inside a video still downloading is listed as soon as the
+ *     file's head is probed, and ready once the download is complete (it is spread over the whole file); a player
+ *     asks for the list again meanwhile
  */
 public record SubtitleTrack(
-        String id, String language, String label, String source, boolean forced, boolean isDefault, boolean text) {}
+        String id,
+        String language,
+        String label,
+        String source,
+        boolean forced,
+        boolean isDefault,
+        boolean text,
+        boolean ready) {}

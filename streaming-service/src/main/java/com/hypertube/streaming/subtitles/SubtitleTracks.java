@@ -21,7 +21,11 @@ final class SubtitleTracks {
 
     private SubtitleTracks() {}
 
-    static List<SubtitleTrack> of(MediaProbe probe, List<TorrentFile> files, int videoIndex, List<String> preferred) {
+    /**
+     * @param videoComplete whether the video is all here, so that its own tracks can be extracted now
+     */
+    static List<SubtitleTrack> of(
+            MediaProbe probe, List<TorrentFile> files, int videoIndex, List<String> preferred, boolean videoComplete) {
         List<SubtitleTrack> tracks = new ArrayList<>();
         for (MediaProbe.Subtitle embedded : probe.subtitles()) {
             String language = Languages.of(embedded.language()).orElse("");
@@ -34,7 +38,8 @@ final class SubtitleTracks {
                     "embedded",
                     embedded.forced(),
                     embedded.isDefault(),
-                    text));
+                    text,
+                    text && videoComplete));
         }
         for (TorrentFile file : companions(files, videoIndex)) {
             String language = Languages.fromFileName(file.displayPath()).orElse("");
@@ -45,6 +50,7 @@ final class SubtitleTracks {
                     "torrent",
                     false,
                     false,
+                    true,
                     true));
         }
         tracks.sort(order(preferred));

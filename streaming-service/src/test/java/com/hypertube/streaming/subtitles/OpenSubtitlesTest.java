@@ -86,6 +86,7 @@ class OpenSubtitlesTest {
                         "opensubtitles",
                         false,
                         false,
+                        true,
                         true));
     }
 

@@ -24,7 +24,7 @@ class SubtitleTracksTest {
                         new MediaProbe.Subtitle(5, "subrip", "eng", "", false, true),
                         new MediaProbe.Subtitle(6, "dvd_subtitle", "und", "", false, false)));
 
-        List<SubtitleTrack> tracks = SubtitleTracks.of(probe, List.of(), 0, List.of("en", "fr"));
+        List<SubtitleTrack> tracks = SubtitleTracks.of(probe, List.of(), 0, List.of("en", "fr"), true);
 
         assertThat(tracks)
                 .extracting(SubtitleTrack::id)
@@ -35,5 +35,27 @@ class SubtitleTracksTest {
         assertThat(tracks.get(3).label()).isEqualTo("German – SDH");
         assertThat(tracks.get(4).language()).isEmpty();
         assertThat(tracks.get(4).text()).isFalse();
+        assertThat(tracks).filteredOn(SubtitleTrack::text).allMatch(SubtitleTrack::ready);
+        assertThat(tracks).filteredOn(track -> !track.text()).noneMatch(SubtitleTrack::ready);
+    }
+
+    @Test
+    void aVideosOwnTracksAreListedFromItsHeadAndReadyOnceItIsAllHere() {
+        MediaProbe probe = new MediaProbe(
+                "matroska",
+                60,
+                0,
+                List.of(),
+                List.of(),
+                List.of(new MediaProbe.Subtitle(2, "subrip", "eng", "", false, true)));
+
+        List<SubtitleTrack> downloading = SubtitleTracks.of(probe, List.of(), 0, List.of("en"), false);
+
+        assertThat(downloading).extracting(SubtitleTrack::id).containsExactly("embedded-2");
+        assertThat(downloading.getFirst().ready()).isFalse();
+        assertThat(SubtitleTracks.of(probe, List.of(), 0, List.of("en"), true)
+                        .getFirst()
+                        .ready())
+                .isTrue();
     }
 }
