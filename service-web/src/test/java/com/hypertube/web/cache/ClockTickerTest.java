@@ -26,6 +26,8 @@ class ClockTickerTest {
         assertThat(cache.getIfPresent("page")).isEqualTo("answer");
         now.set(now.get().plus(Duration.ofMinutes(2)));
         assertThat(cache.getIfPresent("page")).isNull();
-        assertThat(ClockTicker.of(clock).read() % 1_000_000_000L).as("nanoseconds kept").isEqualTo(123);
+        assertThat(ClockTicker.of(clock).read() % 1_000_000_000L)
+                .as("nanoseconds kept")
+                .isEqualTo(123);
     }
 }
