@@ -11,6 +11,7 @@ public final class Events {
 
     public static final String DOWNLOAD_COMPLETED = "download.completed";
     public static final String TITLE_WATCHED = "title.watched";
+    public static final String SUBTITLES_FOUND = "subtitles.found";
 
     /** Events are JSON: dates as ISO-8601 strings, ids as strings. */
     public static final String CONTENT_TYPE = "application/json";

@@ -1,5 +1,6 @@
 package com.hypertube.media.publicapi;
 
+import com.hypertube.media.catalog.AvailableSubtitles;
 import com.hypertube.media.catalog.CatalogService;
 import com.hypertube.media.catalog.CatalogViews.TitleDetails;
 import com.hypertube.media.catalog.CatalogViews.TitlePage;
@@ -33,7 +34,8 @@ class PublicMoviesController {
      *
      * @param imdbRating the IMDb rating when OMDb is configured, else null ({@code rating} says whose it is)
      * @param length the running time in minutes
-     * @param availableSubtitles languages of the subtitles found for it (filled once subtitles are found)
+     * @param availableSubtitles the languages (ISO 639-1) of the subtitle tracks found with the videos played for
+     *     it — inside them, beside them in their torrents, on OpenSubtitles; empty until one was played
      */
     record Movie(
             UUID id,
@@ -46,9 +48,11 @@ class PublicMoviesController {
             long commentCount) {}
 
     private final CatalogService catalog;
+    private final AvailableSubtitles subtitles;
 
-    PublicMoviesController(CatalogService catalog) {
+    PublicMoviesController(CatalogService catalog, AvailableSubtitles subtitles) {
         this.catalog = catalog;
+        this.subtitles = subtitles;
     }
 
     @Operation(summary = "Films on the front page, with their id and name")
@@ -73,7 +77,7 @@ class PublicMoviesController {
                 details.rating(),
                 details.year(),
                 details.runtimeMinutes(),
-                List.of(),
+                subtitles.of(details.id()),
                 details.commentCount());
     }
 }

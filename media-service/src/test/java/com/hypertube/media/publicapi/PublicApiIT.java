@@ -2,16 +2,26 @@ package com.hypertube.media.publicapi;
 
 import static com.hypertube.media.support.MediaClient.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.hypertube.contract.events.SubtitlesFoundEvent;
 import com.hypertube.media.support.Json;
 import com.hypertube.media.support.MediaIT;
 import com.hypertube.media.support.Titles;
+import com.hypertube.web.events.EventPublisher;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The subject's public API at its exact paths: every path and method, as a user and as an API client. */
 class PublicApiIT extends MediaIT {
+
+    @Autowired
+    EventPublisher events;
 
     @Test
     void theFrontPageListsFilmsWithTheirIdAndName() {
@@ -42,7 +52,29 @@ class PublicApiIT extends MediaIT {
         assertThat(movie.path("year").asInt()).isEqualTo(2001);
         assertThat(movie.path("length").asInt()).isEqualTo(101);
         assertThat(movie.path("availableSubtitles").isArray()).isTrue();
+        assertThat(movie.path("availableSubtitles")).isEmpty();
         assertThat(movie.path("commentCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aFilmsAvailableSubtitlesAreTheLanguagesStreamingFoundForIt() {
+        UUID film = Titles.film(jdbc, "A Film", 2001, 1);
+        jdbc.sql("UPDATE titles SET imdb_id = 'tt0133093' WHERE id = ?")
+                .param(film)
+                .update();
+        Instant at = Instant.parse("2026-12-01T12:00:00Z");
+
+        // As streaming-service says it over RabbitMQ: a film's languages; an episode's and junk are let go.
+        events.publish(new SubtitlesFoundEvent("tt0133093", 0, 0, List.of("fr", "en", "<b>", "english"), at));
+        events.publish(new SubtitlesFoundEvent("tt0133093", 1, 2, List.of("de"), at));
+        events.publish(new SubtitlesFoundEvent("tt0133093", 0, 0, List.of("es", "en"), at));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                        Json.read(api.asClient("GET", "/movies/" + film, null).body())
+                                .path("availableSubtitles")
+                                .valueStream()
+                                .map(JsonNode::asString))
+                .containsExactly("en", "es", "fr"));
     }
 
     @Test

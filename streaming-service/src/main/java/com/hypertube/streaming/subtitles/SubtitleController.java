@@ -51,18 +51,21 @@ class SubtitleController {
     private final MediaProbes probes;
     private final SubtitleFiles files;
     private final OpenSubtitles openSubtitles;
+    private final FoundSubtitles found;
 
     SubtitleController(
             Torrents torrents,
             CachedFiles cachedFiles,
             MediaProbes probes,
             SubtitleFiles files,
-            OpenSubtitles openSubtitles) {
+            OpenSubtitles openSubtitles,
+            FoundSubtitles found) {
         this.torrents = torrents;
         this.cachedFiles = cachedFiles;
         this.probes = probes;
         this.files = files;
         this.openSubtitles = openSubtitles;
+        this.found = found;
     }
 
     @GetMapping(BASE)
@@ -80,6 +83,7 @@ class SubtitleController {
             List<SubtitleTrack> tracks = new ArrayList<>(tracks(hash, fileIndex, preferred));
             tracks.addAll(openSubtitles(hash, fileIndex, title, preferred));
             tracks.sort(SubtitleTracks.order(preferred));
+            found.announce(title, tracks);
             return tracks;
         };
     }

@@ -2,18 +2,23 @@ package com.hypertube.streaming.subtitles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hypertube.contract.events.Events;
+import com.hypertube.contract.events.SubtitlesFoundEvent;
 import com.hypertube.streaming.support.Clips;
 import com.hypertube.streaming.support.ServiceClient;
+import com.hypertube.testinfra.EventCapture;
 import com.hypertube.testinfra.TestInfrastructure;
 import com.hypertube.torrent.metainfo.Metainfo;
 import com.hypertube.torrent.metainfo.TorrentCreator;
 import com.hypertube.torrent.session.TorrentClient;
+import com.hypertube.web.events.EventJson;
 import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +26,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -36,6 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestInfrastructure.class)
 class SubtitlesIT {
+
+    @Autowired
+    ConnectionFactory connections;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -110,6 +120,20 @@ class SubtitlesIT {
 
         assertProblem(get(base + "/file-99.vtt"), 404, "unknown-subtitle");
         assertProblem(get(base + "?languages=french"), 400, "invalid-languages");
+
+        // Played for a title (the player names its IMDb id): media-service is told its languages, once.
+        try (EventCapture found = EventCapture.of(connections, Events.EXCHANGE, Events.SUBTITLES_FOUND)) {
+            get(base + "?imdbId=tt0133093");
+            SubtitlesFoundEvent event =
+                    EventJson.read(found.next(Duration.ofSeconds(10)).orElseThrow(), SubtitlesFoundEvent.class);
+            assertThat(event.imdbId()).isEqualTo("tt0133093");
+            assertThat(event.season()).isZero();
+            assertThat(event.languages()).containsExactly("en", "es", "fr", "it");
+            get(base + "?imdbId=tt0133093&languages=es");
+            assertThat(found.next(Duration.ofMillis(500)))
+                    .as("the same news again")
+                    .isEmpty();
+        }
     }
 
     @Test
