@@ -7,8 +7,10 @@
 #
 # Needs ffmpeg, a JDK 25 (JAVA_HOME, else the first under /usr/lib/jvm), and the local Postgres and RabbitMQ the
 # integration tests use. The first run makes two one-minute 720p clips (about a minute of encoding).
+# (subtitle-bench.sh runs its own test class through this script: BENCH_CLASS.)
 set -euo pipefail
 ROUNDS=${1:-3}
+CLASS=${BENCH_CLASS:-PlaybackBench}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 if [[ -z ${JAVA_HOME:-} ]] || ! grep -q '^JAVA_VERSION="2[5-9]' "$JAVA_HOME/release" 2>/dev/null; then
     for candidate in /usr/lib/jvm/*; do
@@ -20,6 +22,6 @@ cd "$ROOT"
 LOG=$(mktemp)
 trap 'rm -f "$LOG"' EXIT
 ./mvnw -B -ntp -pl streaming-service -am verify -DskipAotCache=true -Dspotless.check.skip=true \
-    -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=PlaybackBench -Dbench.rounds="$ROUNDS" \
+    -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test="$CLASS" -Dbench.rounds="$ROUNDS" \
     >"$LOG" 2>&1 || { tail -n 80 "$LOG" >&2; exit 1; }
-grep -h '^BENCH' "$LOG" streaming-service/target/failsafe-reports/*PlaybackBench*-output.txt 2>/dev/null | sort -u | sed 's/^BENCH //'
+grep -h '^BENCH' "$LOG" streaming-service/target/failsafe-reports/*"$CLASS"*-output.txt 2>/dev/null | sort -u | sed 's/^BENCH //'

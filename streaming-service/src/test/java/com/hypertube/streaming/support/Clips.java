@@ -322,6 +322,34 @@ public final class Clips {
         return make(hevc ? "realistic-720p-hevc10-ac3.mkv" : "realistic-720p-h264-aac-long-gop.mkv", input, video);
     }
 
+    /** {@link #realistic}'s H.264 minute with an English SubRip track, a cue every 5 s (the subtitle benchmark). */
+    public static Path realisticWithSubtitles() throws IOException {
+        Path film = realistic(false);
+        Path srt = FOLDER.resolve("realistic.en.srt");
+        StringBuilder cues = new StringBuilder();
+        for (int cue = 0; cue < 12; cue++) {
+            cues.append(String.format(
+                    "%d%n00:00:%02d,000 --> 00:00:%02d,500%nLine %d%n%n", cue + 1, cue * 5, cue * 5 + 2, cue + 1));
+        }
+        Files.writeString(srt, cues);
+        return make(
+                "realistic-720p-h264-aac-srt.mkv",
+                List.of("-i", film.toString(), "-i", srt.toString()),
+                List.of(
+                        "-map",
+                        "0:v",
+                        "-map",
+                        "0:a",
+                        "-map",
+                        "1:s",
+                        "-c",
+                        "copy",
+                        "-c:s",
+                        "srt",
+                        "-metadata:s:s:0",
+                        "language=eng"));
+    }
+
     private static List<String> source(int seconds) {
         return List.of(
                 "-f",
