@@ -1,5 +1,6 @@
 package com.hypertube.streaming.playback;
 
+import static com.hypertube.streaming.support.Figures.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hypertube.streaming.support.Clips;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -176,13 +176,5 @@ class PlaybackBench {
 
     private static void ok(HttpResponse<byte[]> response) {
         assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(200);
-    }
-
-    private static String range(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted.length == 1
-                ? String.valueOf(sorted[0])
-                : sorted[0] + "–" + sorted[sorted.length - 1] + " (median " + sorted[sorted.length / 2] + ")";
     }
 }

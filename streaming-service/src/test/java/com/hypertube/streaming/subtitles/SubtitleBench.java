@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.hypertube.streaming.support.Figures.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -17,7 +18,6 @@ import com.hypertube.torrent.net.LinkProxy;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -190,14 +190,6 @@ class SubtitleBench {
 
     private static long since(long nanos) {
         return (System.nanoTime() - nanos) / 1_000_000;
-    }
-
-    private static String range(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted.length == 1
-                ? String.valueOf(sorted[0])
-                : sorted[0] + "–" + sorted[sorted.length - 1] + " (median " + sorted[sorted.length / 2] + ")";
     }
 
     private static WireMockServer started() {
