@@ -22,6 +22,6 @@ cd "$ROOT"
 LOG=$(mktemp)
 trap 'rm -f "$LOG"' EXIT
 ./mvnw -B -ntp -pl streaming-service -am verify -DskipAotCache=true -Dspotless.check.skip=true \
-    -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test="$CLASS" -Dbench.rounds="$ROUNDS" \
+    -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test="$CLASS" -Dbench.rounds="$ROUNDS" \
     >"$LOG" 2>&1 || { tail -n 80 "$LOG" >&2; exit 1; }
 grep -h '^BENCH' "$LOG" streaming-service/target/failsafe-reports/*"$CLASS"*-output.txt 2>/dev/null | sort -u | sed 's/^BENCH //'

@@ -223,6 +223,21 @@ class OpenSubtitlesClient {
         return remaining;
     }
 
+    /**
+     * The daily download quota as OpenSubtitles last told it, for an administrator.
+     *
+     * @param enabled whether OpenSubtitles is used at all (a key is set, and was not refused)
+     * @param remaining downloads left today, or null before the first download of this run
+     * @param spentUntil when downloads may start again, or null while they may
+     */
+    record Quota(boolean enabled, Integer remaining, Instant spentUntil) {}
+
+    Quota quota() {
+        Instant reset = quotaResetAt.get();
+        return new Quota(
+                enabled(), remaining < 0 ? null : remaining, clock.instant().isBefore(reset) ? reset : null);
+    }
+
     private URI link(String link) {
         URI uri;
         try {

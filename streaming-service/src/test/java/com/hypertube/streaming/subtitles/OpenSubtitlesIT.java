@@ -140,6 +140,15 @@ class OpenSubtitlesIT {
                 .isBetween(7000L, 7200L);
         OPENSUBTITLES.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/download")));
 
+        // What an administrator sees of the quota; nobody else may look.
+        JsonNode quota = JSON.readTree(new ServiceClient(port)
+                .sendAsAdmin("GET", "/api/stream/subtitles/quota", null)
+                .body());
+        assertThat(quota.path("enabled").asBoolean()).isTrue();
+        assertThat(quota.path("remaining").asInt()).isZero();
+        assertThat(quota.path("spentUntil").asString()).isEqualTo(reset);
+        assertThat(call("/api/stream/subtitles/quota").statusCode()).isEqualTo(403);
+
         assertThat(call(base + "/os-99.vtt").statusCode()).isEqualTo(404);
         assertThat(call(base + "?imdbId=133093").body()).contains("urn:hypertube:problem:invalid-imdb-id");
         // Without an IMDb id the moviehash alone is searched (and found nothing here): the list still answers.
