@@ -5,7 +5,8 @@
 #   Lighthouse Keeper  MP4, H.264 + AAC                     plays as it is
 #   Paper Orchard      MKV, H.264 + AAC, an SRT track       plays as it is in Chromium, remuxed for others
 #   Tidal Static       MKV, HEVC + AC-3                     converted to H.264 + AAC while it plays
-# Everything lives under $STATE_DIR/demo and is made once; `./hypertube down` stops the seeder.
+# Everything lives under $STATE_DIR/demo and is made once; `./hypertube down` stops the seeder. (The demo needs no API
+# key and no internet; the first build of the project itself fetches its dependencies.)
 
 DEMO_DIR=$STATE_DIR/demo
 DEMO_TRACKER_PORT=${HYPERTUBE_DEMO_TRACKER_PORT:-6969}
@@ -54,9 +55,11 @@ demo_make_film() { # name filter codecs
 demo_prepare() {
     command -v ffmpeg >/dev/null || die "the demo library is made with ffmpeg: install it (Debian, Ubuntu: sudo apt-get install ffmpeg; macOS: brew install ffmpeg)."
     mkdir -p "$DEMO_DIR/media" "$DEMO_DIR/torrents"
-    if [[ ! -f $TORRENT_JAR || -n $(find "$ROOT/torrent-lib/src/main" "$ROOT/torrent-lib/pom.xml" -newer "$TORRENT_JAR" -type f -print -quit) ]]; then
+    if [[ $BUILD == never ]]; then
+        [[ -f $TORRENT_JAR ]] || die "$TORRENT_JAR is missing (HYPERTUBE_BUILD=never): build torrent-lib first."
+    elif [[ ! -f $TORRENT_JAR || -n $(find "$ROOT/torrent-lib/src/main" "$ROOT/torrent-lib/pom.xml" -newer "$TORRENT_JAR" -type f -print -quit) ]]; then
         say "Building torrent-lib (the demo's seeder)..."
-        (cd "$ROOT" && ./mvnw -q -DskipTests -Dspotless.check.skip=true -DskipAotCache=true package -pl torrent-lib) \
+        (cd "$ROOT" && ./mvnw -q -DskipTests -Dspotless.check.skip=true -DskipAotCache=true -Dmaven.jar.forceCreation=true package -pl torrent-lib) \
             || die "the build failed (see above)."
     fi
     local name filter codecs
@@ -86,19 +89,25 @@ demo_start_seeder() {
     fi
     reachable 127.0.0.1 "$DEMO_TRACKER_PORT" \
         && die "port $DEMO_TRACKER_PORT, which the demo's tracker needs, is taken: set HYPERTUBE_DEMO_TRACKER_PORT."
+    reachable 127.0.0.1 "$DEMO_PEER_PORT" \
+        && die "port $DEMO_PEER_PORT, which the demo's seeder needs, is taken: set HYPERTUBE_DEMO_PEER_PORT."
+    local log offset
+    log=$(log_file demo-seeder)
+    # The log is appended to: only what this start writes says whether it is ready.
+    offset=$(stat -c %s "$log" 2>/dev/null || echo 0)
     say "Seeding the demo library on 127.0.0.1:$DEMO_PEER_PORT (tracker on port $DEMO_TRACKER_PORT)..."
     nohup setsid "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx96m -XX:TieredStopAtLevel=1 -jar "$TORRENT_JAR" seed \
         "$DEMO_DIR"/torrents/*.torrent --data "$DEMO_DIR/media" --bind 127.0.0.1 --port "$DEMO_PEER_PORT" \
-        --tracker-port "$DEMO_TRACKER_PORT" >>"$(log_file demo-seeder)" 2>&1 </dev/null &
+        --tracker-port "$DEMO_TRACKER_PORT" >>"$log" 2>&1 </dev/null &
     echo $! >"$(pid_file demo-seeder)"
     local waited
     for ((waited = 0; waited < 100; waited++)); do
-        grep -q "^seeding" "$(log_file demo-seeder)" 2>/dev/null && return 0
+        tail -c +$((offset + 1)) "$log" 2>/dev/null | grep -q "^seeding" && return 0
         [[ -n $(demo_seeder_pid) ]] || break
         sleep 0.2
     done
-    tail -n 5 "$(log_file demo-seeder)" >&2
-    die "the demo seeder did not start (see $(log_file demo-seeder))."
+    tail -c +$((offset + 1)) "$log" | tail -n 5 >&2
+    die "the demo seeder did not start (see $log)."
 }
 
 demo_stop_seeder() {
@@ -107,7 +116,13 @@ demo_stop_seeder() {
     rm -f "$(pid_file demo-seeder)"
     [[ -n $pid ]] || return 0
     kill -TERM "$pid" 2>/dev/null || true
-    say "Stopped the demo seeder."
+    local waited
+    for ((waited = 0; waited < 50; waited++)); do
+        kill -0 "$pid" 2>/dev/null || { say "Stopped the demo seeder."; return 0; }
+        sleep 0.2
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+    say "Stopped the demo seeder (forced)."
 }
 
 # The settings that point a service at the demo library (none for the others).

@@ -9,9 +9,9 @@ import com.hypertube.torrent.time.TimeSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,17 +111,19 @@ final class SeedCommand {
         }
     }
 
+    /** An IPv4 literal (the tracker's compact lists are IPv4), never a name to look up. */
     private static InetAddress address(String text) throws UsageException {
         if (text == null) {
             return null;
         }
-        if (!text.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-            throw new UsageException("--bind takes an IP address, not '" + text + "'");
-        }
         try {
-            return InetAddress.getByName(text); // a literal: no name lookup
-        } catch (UnknownHostException e) {
-            throw new UsageException("--bind takes an IP address, not '" + text + "'");
+            InetAddress address = InetAddress.ofLiteral(text);
+            if (!(address instanceof Inet4Address) || !text.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+                throw new IllegalArgumentException();
+            }
+            return address;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--bind takes an IPv4 address such as 127.0.0.1, not '" + text + "'");
         }
     }
 }

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -26,15 +27,19 @@ import java.util.concurrent.Executors;
  * swarm on one machine or a LAN — the demo library's — needs nothing else: no opentracker, no DHT. It answers
  * only for those torrents (anything else is a tracker failure), remembers who announced (IPv4, the address the
  * announce came from, never one the announce names) and forgets a peer that has not announced for three
- * intervals; each swarm holds at most {@value #MAX_PEERS} peers.
+ * intervals; each swarm holds at most {@value #MAX_PEERS} peers, at most {@value #PORTS_PER_ADDRESS} of one
+ * address (so that one host cannot fill it). A peer that does not listen (port 0) gets the list without joining
+ * it.
  */
 final class SwarmTracker implements AutoCloseable {
 
     static final int INTERVAL_SECONDS = 30;
     static final int MAX_PEERS = 200;
+    static final int PORTS_PER_ADDRESS = 4;
     private static final long FORGET_AFTER_MILLIS = 3_000L * INTERVAL_SECONDS;
 
     private final HttpServer server;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final TimeSource time;
     private final Map<InfoHash, Map<InetSocketAddress, Long>> swarms = new ConcurrentHashMap<>();
 
@@ -42,7 +47,7 @@ final class SwarmTracker implements AutoCloseable {
         this.time = time;
         served.forEach(hash -> swarms.put(hash, new LinkedHashMap<>()));
         server = HttpServer.create(address, 16);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.setExecutor(threads);
         server.createContext("/announce", this::answer);
         server.start();
     }
@@ -85,15 +90,17 @@ final class SwarmTracker implements AutoCloseable {
         }
         int port = port(query.get("port"));
         InetAddress from = exchange.getRemoteAddress().getAddress();
-        InetSocketAddress peer = new InetSocketAddress(from, port);
+        InetSocketAddress peer = port == 0 ? null : new InetSocketAddress(from, port);
         boolean stopped = "stopped".equals(text(query.get("event")));
         ByteArrayOutputStream compact = new ByteArrayOutputStream();
         synchronized (swarm) {
             long now = time.millis();
             swarm.values().removeIf(seen -> now - seen > FORGET_AFTER_MILLIS);
-            if (stopped) {
+            if (peer == null) {
+                // listens nowhere: it may dial others, nobody can dial it
+            } else if (stopped) {
                 swarm.remove(peer);
-            } else if (swarm.containsKey(peer) || swarm.size() < MAX_PEERS) {
+            } else if (swarm.containsKey(peer) || mayJoin(swarm, from)) {
                 swarm.put(peer, now);
             }
             for (InetSocketAddress other : swarm.keySet()) {
@@ -111,6 +118,13 @@ final class SwarmTracker implements AutoCloseable {
         return new BencodeDictionary(answer);
     }
 
+    private static boolean mayJoin(Map<InetSocketAddress, Long> swarm, InetAddress from) {
+        long sameAddress = swarm.keySet().stream()
+                .filter(known -> known.getAddress().equals(from))
+                .count();
+        return swarm.size() < MAX_PEERS && sameAddress < PORTS_PER_ADDRESS;
+    }
+
     private static BencodeDictionary failure(String reason) {
         return new BencodeDictionary(Map.of("failure reason", BencodeString.of(reason)));
     }
@@ -118,7 +132,7 @@ final class SwarmTracker implements AutoCloseable {
     private static int port(byte[] value) {
         try {
             int port = Integer.parseInt(text(value));
-            if (port < 1 || port > 65_535) {
+            if (port < 0 || port > 65_535) {
                 throw new NumberFormatException();
             }
             return port;
@@ -168,5 +182,6 @@ final class SwarmTracker implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        threads.close();
     }
 }

@@ -173,7 +173,9 @@ class HypertubeTorrentTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             a magnet                    | magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567 | a magnet link has no data
-            a bind that is a host name  | --bind=example.org                                          | --bind takes an IP address
+            a bind that is a host name  | --bind=example.org                                          | --bind takes an IPv4 address
+            a bind that is a hex word   | --bind=cafe                                                 | --bind takes an IPv4 address
+            a bind that is IPv6         | --bind=::1                                                  | --bind takes an IPv4 address
             """)
     void seedRefusesWhatItCannotServe(String what, String argument, String message) throws Exception {
         Path data = Files.createDirectories(temp.resolve("data"));

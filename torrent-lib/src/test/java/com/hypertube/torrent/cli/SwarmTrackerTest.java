@@ -70,10 +70,12 @@ class SwarmTrackerTest {
     @Test
     void aStoppedPeerAndASilentOneAreNoLongerGiven() throws Exception {
         announce("info_hash=" + SERVED_ENCODED + "&port=6881");
-        announce("info_hash=" + SERVED_ENCODED + "&port=6882&event=stopped");
-        assertThat(peers(announce("info_hash=" + SERVED_ENCODED + "&port=6883")))
-                .as("6882 said it stopped")
+        announce("info_hash=" + SERVED_ENCODED + "&port=6882");
+        assertThat(peers(announce("info_hash=" + SERVED_ENCODED + "&port=6882&event=stopped")))
                 .hasSize(6);
+        assertThat(peers(announce("info_hash=" + SERVED_ENCODED + "&port=6883")))
+                .as("6882 said it stopped: only 6881 is left")
+                .containsExactly(127, 0, 0, 1, 0x1a, 0xe1);
 
         now.addAndGet(3_000L * SwarmTracker.INTERVAL_SECONDS + 1);
 
@@ -83,12 +85,26 @@ class SwarmTrackerTest {
     }
 
     @Test
+    void oneAddressHoldsAFewPlacesAtMostAndAPeerThatDoesNotListenOnlyLooks() throws Exception {
+        for (int port = 7000; port < 7000 + 2 * SwarmTracker.PORTS_PER_ADDRESS; port++) {
+            announce("info_hash=" + SERVED_ENCODED + "&port=" + port);
+        }
+
+        byte[] seen = peers(announce("info_hash=" + SERVED_ENCODED + "&port=0"));
+
+        assertThat(seen)
+                .as("the first few of one address, and never the port-0 looker")
+                .hasSize(6 * SwarmTracker.PORTS_PER_ADDRESS);
+        assertThat(peers(announce("info_hash=" + SERVED_ENCODED + "&port=0")))
+                .hasSize(6 * SwarmTracker.PORTS_PER_ADDRESS);
+    }
+
+    @Test
     void whatItCannotAnswerIsATrackerFailureNotAnError() throws Exception {
         String other = "info_hash=%FF%23Eg%89%AB%CD%EF%01%23Eg%89%AB%CD%EF%01%23Eg&port=6881";
         assertThat(failure(announce(other))).contains("unknown torrent");
         assertThat(failure(announce("port=6881"))).contains("info_hash");
         assertThat(failure(announce("info_hash=%01%23&port=6881"))).contains("info_hash");
-        assertThat(failure(announce("info_hash=" + SERVED_ENCODED + "&port=0"))).contains("port");
         assertThat(failure(announce("info_hash=" + SERVED_ENCODED + "&port=x"))).contains("port");
     }
 
