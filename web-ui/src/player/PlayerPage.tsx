@@ -13,7 +13,7 @@ import { actionFor } from './shortcuts';
 import { browserSupport, chooseHlsEngine, supportQuery, withStart } from './support';
 import { DebugPanel } from './DebugPanel';
 import { PlayerFailure } from './PlayerFailure';
-import { SUBTITLES_RECHECK_MS, shownNow, somePending } from './subtitles';
+import { SUBTITLES_RECHECK_MS, shownNow, somePending, worthAskingAgain } from './subtitles';
 
 type Phase = 'starting' | 'waiting-metadata' | 'deciding' | 'playing' | 'failed';
 
@@ -93,12 +93,17 @@ function Player({ infoHash }: { infoHash: string }) {
         // A video's own tracks join it once they are ready (the list is asked again until then).
         void (async () => {
           for (let asked = 0; live && asked < 240; asked++) {
-            const tracks = await streaming
-              .subtitles(infoHash, fileIndex, i18n.language, { imdbId: params.get('imdb'), season, episode })
-              .catch(() => null);
-            if (!live || tracks === null) return;
-            setSubtitles(shownNow(tracks).map((track) => ({ ...track, src: subtitleUrl(infoHash, fileIndex, track.id) })));
-            if (!somePending(tracks)) return;
+            let tracks: SubtitleTrack[] | null = null;
+            try {
+              tracks = await streaming.subtitles(infoHash, fileIndex, i18n.language, { imdbId: params.get('imdb'), season, episode });
+            } catch (error) {
+              if (!worthAskingAgain(error)) return;
+            }
+            if (!live) return;
+            if (tracks !== null) {
+              setSubtitles(shownNow(tracks).map((track) => ({ ...track, src: subtitleUrl(infoHash, fileIndex, track.id) })));
+              if (!somePending(tracks)) return;
+            }
             await wait(SUBTITLES_RECHECK_MS);
           }
         })();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SubtitleTrack } from '../api/types';
-import { shownNow, somePending } from './subtitles';
+import { ApiError } from '../api/problem';
+import { shownNow, somePending, worthAskingAgain } from './subtitles';
 
 const track = (id: string, text: boolean, ready: boolean): SubtitleTrack => ({
   id,
@@ -26,5 +27,15 @@ describe('the subtitle tracks a player shows', () => {
 
     expect(shownNow(tracks).map((t) => t.id)).toEqual(['embedded-2']);
     expect(somePending(tracks)).toBe(false);
+  });
+});
+
+describe('a failed subtitle list', () => {
+  it('is asked again after the server\'s trouble or no answer, not after a refusal', () => {
+    expect(worthAskingAgain(new ApiError({ status: 503, kind: 'probe-failed' }))).toBe(true);
+    expect(worthAskingAgain(new ApiError({ status: 0, kind: 'network' }))).toBe(true);
+    expect(worthAskingAgain(new TypeError('Failed to fetch'))).toBe(true);
+    expect(worthAskingAgain(new ApiError({ status: 404, kind: 'unknown-torrent' }))).toBe(false);
+    expect(worthAskingAgain(new ApiError({ status: 400, kind: 'invalid-languages' }))).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { ApiError } from '../api/problem';
 import type { SubtitleTrack } from '../api/types';
 
 /**
@@ -15,4 +16,9 @@ export function shownNow(tracks: readonly SubtitleTrack[]): SubtitleTrack[] {
 /** Whether a text track is still to become ready, so that the list is worth asking again. */
 export function somePending(tracks: readonly SubtitleTrack[]): boolean {
   return tracks.some((track) => track.text && !track.ready);
+}
+
+/** Whether a failed list is worth asking again: no answer, or the server's own trouble (5xx) — not a 4xx. */
+export function worthAskingAgain(error: unknown): boolean {
+  return !(error instanceof ApiError) || error.status === 0 || error.status >= 500;
 }

@@ -124,7 +124,7 @@ class GatewayRoutingIT {
     @Test
     void theGatewaysOwnLogLinesCarryTheRequestIdOfTheAnswer(CapturedOutput output) throws Exception {
         // Logged on the threads that saw the failure (a refused connection, a response timeout), never in a
-        // message that names the id itself: the id reaches the log pattern through the request's context.
+        // message that names the id itself: RequestId.logging puts it in the MDC, where the log pattern reads it.
         HttpResponse<String> down = send("GET", "/api/auth/login", null);
         HttpResponse<String> slow = send("POST", "/api/sources/search", null);
 

@@ -98,6 +98,7 @@ final class LauncherRun {
         environment.putAll(settings);
         Process process = builder.start();
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly); // ffmpeg, a build: not only bash
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             return new Result(-1, "timed out after " + timeout + ":\n" + Files.readString(output));
         }

@@ -88,6 +88,9 @@ public class RegisteredTitles {
             log.warn("The catalog file {} could not be read: {}", path.getFileName(), e.getMessage());
             return 0;
         }
+        if (entries.size() > MAX_TITLES) {
+            log.warn("{} lists {} films: only the first {} are read", path.getFileName(), entries.size(), MAX_TITLES);
+        }
         int stored = 0;
         for (Entry entry : entries.stream().limit(MAX_TITLES).toList()) {
             String problem = problemWith(entry);
@@ -141,13 +144,12 @@ public class RegisteredTitles {
         values.put("director", cut(entry.director(), 256));
         values.put("cast", castJson(entry.cast()));
         values.put("popularity", entry.popularity() == null ? 0.0 : Math.max(0, entry.popularity()));
-        int updated = jdbc.sql("""
-                        UPDATE titles SET imdb_id = :imdbId, search_text = :searchText, runtime_minutes = :runtime, overview = :overview,
-                            genres = :genres, director = :director, top_cast = CAST(:cast AS jsonb),
-                            popularity = :popularity, updated_at = now()
-                        WHERE metadata_source = 'demo' AND kind = 'movie' AND title = :title
-                            AND release_year IS NOT DISTINCT FROM CAST(:year AS smallint)
-                        """).params(values).update();
+        // Its IMDb id names a film even when the file's title or year was corrected since; else title and year.
+        int updated = entry.imdbId() == null ? 0 : refresh(values, "imdb_id = :imdbId", "title = :title, ");
+        if (updated == 0) {
+            updated =
+                    refresh(values, "title = :title AND release_year IS NOT DISTINCT FROM CAST(:year AS smallint)", "");
+        }
         if (updated == 0) {
             jdbc.sql("""
                             INSERT INTO titles (id, kind, imdb_id, title, search_text, release_year, runtime_minutes, overview,
@@ -156,6 +158,16 @@ public class RegisteredTitles {
                                 CAST(:cast AS jsonb), :popularity, 'demo', now())
                             """).params(values).param("id", UUID.randomUUID()).update();
         }
+    }
+
+    private int refresh(Map<String, Object> values, String match, String alsoSet) {
+        return jdbc.sql("""
+                        UPDATE titles SET %s imdb_id = :imdbId, search_text = :searchText,
+                            release_year = :year, runtime_minutes = :runtime, overview = :overview, genres = :genres,
+                            director = :director, top_cast = CAST(:cast AS jsonb), popularity = :popularity,
+                            updated_at = now()
+                        WHERE metadata_source = 'demo' AND kind = 'movie' AND %s
+                        """.formatted(alsoSet, match)).params(values).update();
     }
 
     private static String castJson(List<String> names) {

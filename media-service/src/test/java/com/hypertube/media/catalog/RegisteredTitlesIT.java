@@ -80,6 +80,21 @@ class RegisteredTitlesIT extends MediaIT {
     }
 
     @Test
+    void aFilmWhoseYearWasCorrectedIsFoundByItsImdbIdNotAddedAgain() throws Exception {
+        registered.register(file(DEMO));
+
+        int stored = registered.register(file(DEMO.replace("\"year\": 2024", "\"year\": 2023")));
+
+        assertThat(stored).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT release_year FROM titles WHERE imdb_id = 'tt9900000001'")
+                        .query(Integer.class)
+                        .list())
+                .containsExactly(2023);
+        assertThat(jdbc.sql("SELECT count(*) FROM titles").query(Integer.class).single())
+                .isEqualTo(2);
+    }
+
+    @Test
     void aFileThatCannotBeReadAddsNothingAndBreaksNothing() throws Exception {
         registered.register(file(DEMO));
 
@@ -98,7 +113,7 @@ class RegisteredTitlesIT extends MediaIT {
     @Test
     void anImdbIdAnotherTitleHasIsSkippedAndTheRestStored() throws Exception {
         com.hypertube.media.support.Titles.film(jdbc, "Someone Else", 1999, 1);
-        jdbc.sql("UPDATE titles SET imdb_id = 'tt9900000001' WHERE title = 'Someone Else'")
+        jdbc.sql("UPDATE titles SET imdb_id = 'tt9900000001', metadata_source = 'tmdb' WHERE title = 'Someone Else'")
                 .update();
 
         assertThat(registered.register(file(DEMO))).isEqualTo(1);

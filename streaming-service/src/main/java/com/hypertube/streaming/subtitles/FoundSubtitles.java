@@ -13,8 +13,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells media-service which subtitle languages a title can be watched with ({@link SubtitlesFoundEvent}), when a
- * player lists the tracks of a video it plays for that title. The same news is not sent again for an hour (a
- * player asks for the list again while a track is pending).
+ * signed-in user's player lists the tracks of a video it plays for that title. Only OpenSubtitles' tracks count:
+ * they were searched by the title's own IMDb id, whereas the tracks inside a torrent say nothing about which title
+ * the player claims it is (anyone could list a crafted torrent's subtitle files under any IMDb id). The same news
+ * is not sent again for an hour (a player asks for the list again while a track is pending); news the broker did
+ * not take is tried again on the next list.
  */
 @Component
 class FoundSubtitles {
@@ -40,6 +43,7 @@ class FoundSubtitles {
         }
         List<String> languages = tracks.stream()
                 .filter(SubtitleTrack::text)
+                .filter(track -> track.source().equals("opensubtitles"))
                 .map(SubtitleTrack::language)
                 .filter(Objects::nonNull)
                 .filter(language -> !language.isEmpty())
@@ -52,6 +56,8 @@ class FoundSubtitles {
         if (languages.isEmpty() || told.asMap().putIfAbsent(key, true) != null) {
             return;
         }
-        events.publish(new SubtitlesFoundEvent(title.imdbId(), season, episode, languages, clock.instant()));
+        if (!events.publish(new SubtitlesFoundEvent(title.imdbId(), season, episode, languages, clock.instant()))) {
+            told.asMap().remove(key, true);
+        }
     }
 }

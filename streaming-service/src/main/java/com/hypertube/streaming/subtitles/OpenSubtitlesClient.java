@@ -190,6 +190,7 @@ class OpenSubtitlesClient {
         }
         Instant resetAt = resetAt(download);
         if (answer.status() == 406) {
+            remaining = 0;
             quotaResetAt.accumulateAndGet(resetAt, (a, b) -> a.isAfter(b) ? a : b);
             log.warn("OpenSubtitles: download quota exhausted until {} ({})", resetAt, download.message());
             throw new QuotaExhaustedException(Duration.between(clock.instant(), resetAt));
@@ -234,8 +235,10 @@ class OpenSubtitlesClient {
 
     Quota quota() {
         Instant reset = quotaResetAt.get();
-        return new Quota(
-                enabled(), remaining < 0 ? null : remaining, clock.instant().isBefore(reset) ? reset : null);
+        boolean spent = clock.instant().isBefore(reset);
+        // After the reset, yesterday's 0 says nothing: unknown until the next download says.
+        Integer left = remaining < 0 || (!spent && remaining == 0) ? null : remaining;
+        return new Quota(enabled(), left, spent ? reset : null);
     }
 
     private URI link(String link) {

@@ -8,6 +8,7 @@ import com.hypertube.torrent.metainfo.InfoHash;
 import com.hypertube.torrent.metainfo.TorrentFile;
 import com.hypertube.torrent.metainfo.TorrentInfo;
 import com.hypertube.torrent.session.TorrentHandle;
+import com.hypertube.web.Caller;
 import com.hypertube.web.ProblemTypes;
 import com.hypertube.web.client.ProviderException;
 import java.io.IOException;
@@ -70,6 +71,7 @@ class SubtitleController {
 
     @GetMapping(BASE)
     Callable<List<SubtitleTrack>> list(
+            Caller caller,
             @PathVariable String infoHash,
             @PathVariable int fileIndex,
             @RequestParam(required = false) String languages,
@@ -83,7 +85,9 @@ class SubtitleController {
             List<SubtitleTrack> tracks = new ArrayList<>(tracks(hash, fileIndex, preferred));
             tracks.addAll(openSubtitles(hash, fileIndex, title, preferred));
             tracks.sort(SubtitleTracks.order(preferred));
-            found.announce(title, tracks);
+            if (caller.isUser()) {
+                found.announce(title, tracks);
+            }
             return tracks;
         };
     }

@@ -12,16 +12,21 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.hypertube.contract.events.Events;
+import com.hypertube.contract.events.SubtitlesFoundEvent;
 import com.hypertube.streaming.support.Clips;
 import com.hypertube.streaming.support.ServiceClient;
+import com.hypertube.testinfra.EventCapture;
 import com.hypertube.testinfra.TestInfrastructure;
 import com.hypertube.torrent.metainfo.Metainfo;
 import com.hypertube.torrent.metainfo.TorrentCreator;
 import com.hypertube.torrent.session.TorrentClient;
+import com.hypertube.web.events.EventJson;
 import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -30,6 +35,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -45,6 +52,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestInfrastructure.class)
 class OpenSubtitlesIT {
+
+    @Autowired
+    ConnectionFactory connections;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final WireMockServer OPENSUBTITLES = started();
@@ -117,10 +127,24 @@ class OpenSubtitlesIT {
         OPENSUBTITLES.stubFor(get(urlPathEqualTo("/files/12.srt"))
                 .willReturn(aResponse().withBody("1\r\n00:00:01,000 --> 00:00:02,000\r\nWake up, Neo.\r\n")));
 
-        List<JsonNode> tracks = JSON.readTree(
-                        call(base + "?languages=fr&imdbId=tt0133093").body())
-                .valueStream()
-                .toList();
+        List<JsonNode> tracks;
+        // Played for a title: media-service is told the languages OpenSubtitles has for it, once.
+        try (EventCapture found = EventCapture.of(connections, Events.EXCHANGE, Events.SUBTITLES_FOUND)) {
+            tracks = JSON.readTree(call(base + "?languages=fr&imdbId=tt0133093").body())
+                    .valueStream()
+                    .toList();
+            SubtitlesFoundEvent event =
+                    EventJson.read(found.next(Duration.ofSeconds(10)).orElseThrow(), SubtitlesFoundEvent.class);
+            assertThat(event.imdbId()).isEqualTo("tt0133093");
+            assertThat(event.season()).isZero();
+            assertThat(event.languages())
+                    .as("OpenSubtitles' only: the torrent's own fr file is not the title's")
+                    .containsExactly("en", "fr");
+            call(base + "?languages=fr&imdbId=tt0133093");
+            assertThat(found.next(Duration.ofMillis(500)))
+                    .as("the same news again")
+                    .isEmpty();
+        }
 
         assertThat(tracks)
                 .extracting(track ->

@@ -3,7 +3,6 @@ package com.hypertube.streaming.subtitles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hypertube.contract.events.Events;
-import com.hypertube.contract.events.SubtitlesFoundEvent;
 import com.hypertube.streaming.support.Clips;
 import com.hypertube.streaming.support.ServiceClient;
 import com.hypertube.testinfra.EventCapture;
@@ -11,7 +10,6 @@ import com.hypertube.testinfra.TestInfrastructure;
 import com.hypertube.torrent.metainfo.Metainfo;
 import com.hypertube.torrent.metainfo.TorrentCreator;
 import com.hypertube.torrent.session.TorrentClient;
-import com.hypertube.web.events.EventJson;
 import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
@@ -121,18 +119,10 @@ class SubtitlesIT {
         assertProblem(get(base + "/file-99.vtt"), 404, "unknown-subtitle");
         assertProblem(get(base + "?languages=french"), 400, "invalid-languages");
 
-        // Played for a title (the player names its IMDb id): media-service is told its languages, once.
+        // A torrent's own tracks say nothing of which title the player claims it is: media-service is not told.
         try (EventCapture found = EventCapture.of(connections, Events.EXCHANGE, Events.SUBTITLES_FOUND)) {
-            get(base + "?imdbId=tt0133093");
-            SubtitlesFoundEvent event =
-                    EventJson.read(found.next(Duration.ofSeconds(10)).orElseThrow(), SubtitlesFoundEvent.class);
-            assertThat(event.imdbId()).isEqualTo("tt0133093");
-            assertThat(event.season()).isZero();
-            assertThat(event.languages()).containsExactly("en", "es", "fr", "it");
-            get(base + "?imdbId=tt0133093&languages=es");
-            assertThat(found.next(Duration.ofMillis(500)))
-                    .as("the same news again")
-                    .isEmpty();
+            assertThat(get(base + "?imdbId=tt0133093").statusCode()).isEqualTo(200);
+            assertThat(found.next(Duration.ofSeconds(1))).isEmpty();
         }
     }
 

@@ -7,7 +7,7 @@ public final class Figures {
 
     private Figures() {}
 
-    /** "min–max (median m)", or the one value. */
+    /** "min–max (median m)", or the one value; of an even number, the upper of the two middle ones. */
     public static String range(long[] values) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
