@@ -228,6 +228,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stream/subtitles/quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OpenSubtitles' daily download quota: downloads left, and until when they are spent (admin) */
+        get: operations["quota"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/downloads": {
         parameters: {
             query?: never;
@@ -429,6 +446,13 @@ export interface components {
             reasons?: string[];
             url?: string;
             media?: components["schemas"]["MediaProbe"];
+        };
+        Quota: {
+            enabled?: boolean;
+            /** Format: int32 */
+            remaining?: number;
+            /** Format: date-time */
+            spentUntil?: string;
         };
         DownloadView: {
             /** Format: uuid */
@@ -655,7 +679,8 @@ export interface operations {
     };
     list_1: {
         parameters: {
-            query?: {
+            query: {
+                caller: components["schemas"]["Caller"];
                 languages?: string;
                 imdbId?: string;
                 season?: number;
@@ -858,6 +883,28 @@ export interface operations {
                 };
                 content: {
                     "*/*": string;
+                };
+            };
+        };
+    };
+    quota: {
+        parameters: {
+            query: {
+                caller: components["schemas"]["Caller"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Quota"];
                 };
             };
         };
