@@ -11,12 +11,18 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.qpid.server.SystemLauncher;
 import org.apache.qpid.server.SystemLauncherListener;
 import org.apache.qpid.server.model.SystemConfig;
+import org.apache.qpid.server.queue.QueueArgumentsConverter;
 
 /**
  * Apache Qpid Broker-J in this JVM, speaking AMQP 0-9-1 on a loopback address, with one user and one virtual host that
  * answers to "/" (RabbitMQ's default, which the services ask for). The broker's own configuration is rebuilt
  * from {@code embedded-broker.json} at every start; the virtual host (exchanges, queues, bindings and persistent
- * messages) lives in a Derby database under the work folder, so it outlives the process.
+ * messages) lives in a Derby database under the work folder, so it outlives the process ({@link Store#DISK}, the
+ * launcher's), or in memory, gone when the broker stops ({@link Store#MEMORY}, a test JVM's, which then needs
+ * neither Derby nor Qpid's Derby store on its class path).
+ *
+ * <p>{@code broker.failStartupWithErroredChild} (in the JSON) makes a port it cannot listen on (taken meanwhile)
+ * fail the start, rather than a broker that says it is ready but does not listen.
  *
  * <p>Two things make it behave as RabbitMQ does where the services rely on it (EmbeddedBrokerMessagingTest):
  * <ul>
@@ -28,7 +34,15 @@ import org.apache.qpid.server.model.SystemConfig;
  *       {@code QueueArgumentsConverter} says how and where it differs).
  * </ul>
  */
-final class EmbeddedAmqpBroker implements EmbeddedServers.Server {
+public final class EmbeddedAmqpBroker implements EmbeddedServers.Server {
+
+    /** Where the virtual host keeps its exchanges, queues, bindings and persistent messages. */
+    public enum Store {
+        /** In a Derby database under the work folder: they outlive the broker. */
+        DISK,
+        /** In memory: gone when the broker stops. */
+        MEMORY
+    }
 
     private final SystemLauncher launcher;
 
@@ -37,14 +51,27 @@ final class EmbeddedAmqpBroker implements EmbeddedServers.Server {
     }
 
     static EmbeddedAmqpBroker start(String host, int port, Path work, String user, String password) throws Exception {
+        return start(host, port, work, user, password, Store.DISK);
+    }
+
+    /**
+     * Starts the broker and returns once clients can connect. {@code work} holds its configuration (the password
+     * included, readable by its owner only) and, with {@link Store#DISK}, the virtual host's store.
+     */
+    public static EmbeddedAmqpBroker start(String host, int port, Path work, String user, String password, Store store)
+            throws Exception {
+        requireOurQueueArgumentsConverter();
         Files.createDirectories(work);
-        // Derby writes derby.log into the current folder unless told otherwise.
-        System.setProperty("derby.stream.error.file", work.resolve("derby.log").toString());
+        if (store == Store.DISK) {
+            // Derby writes derby.log into the current folder unless told otherwise.
+            System.setProperty(
+                    "derby.stream.error.file", work.resolve("derby.log").toString());
+        }
         Path config = work.resolve("broker.json");
         Files.deleteIfExists(config);
         // The password is in it: readable by its owner only.
         Files.createFile(config, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(config, brokerConfiguration(host, port, work, user, password));
+        Files.writeString(config, brokerConfiguration(host, port, work, user, password, store));
         // Without one, the broker looks for "classpath:system.properties", a URL scheme the JDK resolves with the
         // system class loader, which cannot see inside this jar's nested jars. We need no such properties.
         Path systemProperties = work.resolve("system.properties");
@@ -71,17 +98,36 @@ final class EmbeddedAmqpBroker implements EmbeddedServers.Server {
                 SystemConfig.CONTEXT,
                 Map.of(SystemConfig.QPID_WORK_DIR, work.toString())));
         if (failure.get() != null) {
+            launcher.shutdown();
             throw new IllegalStateException("the AMQP broker did not start", failure.get());
         }
         return new EmbeddedAmqpBroker(launcher);
     }
 
-    private static String brokerConfiguration(String host, int port, Path work, String user, String password)
-            throws IOException {
+    /**
+     * Our copy of Qpid's {@code QueueArgumentsConverter} (x-dead-letter-exchange) works only where it comes before
+     * qpid-broker-core on the class path, as it does in hypertube-embedded.jar and in a Maven class path that has
+     * this module's jar before its dependencies. Elsewhere the broker would refuse the services' job queues, which
+     * is better said at once.
+     */
+    private static void requireOurQueueArgumentsConverter() {
+        var ours = EmbeddedAmqpBroker.class.getProtectionDomain().getCodeSource();
+        var loaded = QueueArgumentsConverter.class.getProtectionDomain().getCodeSource();
+        if (ours != null && loaded != null && !ours.getLocation().equals(loaded.getLocation())) {
+            throw new IllegalStateException("Qpid's own QueueArgumentsConverter (from " + loaded.getLocation()
+                    + ") was loaded instead of embedded-servers' copy (" + ours.getLocation()
+                    + "): embedded-servers must come before qpid-broker-core on the class path");
+        }
+    }
+
+    private static String brokerConfiguration(
+            String host, int port, Path work, String user, String password, Store store) throws IOException {
         try (InputStream template = EmbeddedAmqpBroker.class.getResourceAsStream("/embedded-broker.json")) {
             return new String(template.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("@HOST@", host)
                     .replace("@PORT@", Integer.toString(port))
+                    .replace("@NODE_TYPE@", store == Store.DISK ? "DERBY" : "Memory")
+                    .replace("@VIRTUAL_HOST_TYPE@", store == Store.DISK ? "ProvidedStore" : "Memory")
                     .replace("@STORE@", json(work.resolve("virtualhost").toString()))
                     .replace("@USER@", json(user))
                     .replace("@PASSWORD@", json(password));

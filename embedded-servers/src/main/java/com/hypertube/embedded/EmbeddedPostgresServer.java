@@ -13,10 +13,12 @@ import java.time.Duration;
 
 /**
  * A real PostgreSQL (binaries from zonky's Maven artifact) whose data lives in a folder of ours and outlives the
- * process. Zonky starts it with {@code pg_ctl}, so the postmaster is not our child: only {@link #close()}
- * ({@code pg_ctl stop -m fast}) stops it, which the shutdown hook of {@link EmbeddedServers} calls on SIGTERM.
+ * process ({@link #start}, the launcher's), or in a folder of its own deleted when it stops ({@link
+ * #startTemporary}, a test JVM's). Zonky starts it with {@code pg_ctl}, so the postmaster is not our child: only
+ * {@link #close()} ({@code pg_ctl stop -m fast}) stops it, which the shutdown hook of {@link EmbeddedServers} (or
+ * of the tests' test-infra) calls.
  */
-final class EmbeddedPostgresServer implements EmbeddedServers.Server {
+public final class EmbeddedPostgresServer implements EmbeddedServers.Server {
 
     private final EmbeddedPostgres postgres;
 
@@ -29,7 +31,7 @@ final class EmbeddedPostgresServer implements EmbeddedServers.Server {
         Path cluster = data.resolve("cluster");
         Files.createDirectories(data);
         dropStalePostmasterPid(cluster);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(cluster)
                 // Kept between runs: initdb runs only when the folder has no cluster yet.
@@ -38,18 +40,52 @@ final class EmbeddedPostgresServer implements EmbeddedServers.Server {
                 .setRegisterShutdownHook(false)
                 // The binaries are unpacked beside the data rather than in /tmp, which may be cleaned under us.
                 .setOverrideWorkingDirectory(data.resolve("binaries").toFile())
-                .setPGStartupWait(Duration.ofSeconds(60))
                 // Postgres's own log goes where ours goes (the launcher's log file).
                 .setOutputRedirector(ProcessBuilder.Redirect.INHERIT)
-                .setErrorRedirector(ProcessBuilder.Redirect.INHERIT)
+                .setErrorRedirector(ProcessBuilder.Redirect.INHERIT);
+        return started(configured(builder, host), database, user, true);
+    }
+
+    /**
+     * A Postgres for one test JVM, on a loopback port: its cluster is made afresh (initdb) in a folder of zonky's
+     * under {@code java.io.tmpdir/embedded-pg}, which {@link #close()} deletes; a later start stops and deletes
+     * what a killed JVM left there (once its lock is free and ten minutes old). The binaries are unpacked there
+     * once, for every JVM of the machine. Nothing is made durable (fsync off): it is thrown away anyway. The
+     * superuser {@code postgres} is trusted on loopback; Postgres's own output is appended to {@code log}.
+     */
+    public static EmbeddedPostgresServer startTemporary(String host, int port, String database, Path log)
+            throws IOException, SQLException {
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setCleanDataDirectory(true)
+                // The caller stops it (its own shutdown hook, beside the broker's).
+                .setRegisterShutdownHook(false)
+                // Not inherited: a test JVM's standard streams are the build tool's channel to it.
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off");
+        return started(configured(builder, host), database, "postgres", false);
+    }
+
+    /** What both kinds share. */
+    private static EmbeddedPostgres.Builder configured(EmbeddedPostgres.Builder builder, String host) {
+        return builder.setPGStartupWait(Duration.ofSeconds(60))
                 // Loopback only: nobody else has any business with a trust-authenticated superuser.
                 .setServerConfig("listen_addresses", host)
                 // Five services with pools of ten, plus tests; and a small cache, this is a developer's machine.
                 .setServerConfig("max_connections", "100")
-                .setServerConfig("shared_buffers", "32MB")
-                .start();
+                .setServerConfig("shared_buffers", "32MB");
+    }
+
+    private static EmbeddedPostgresServer started(
+            EmbeddedPostgres.Builder builder, String database, String user, boolean sayWhenCreated)
+            throws IOException, SQLException {
+        EmbeddedPostgres postgres = builder.start();
         try {
-            createIfMissing(postgres, database, user);
+            createIfMissing(postgres, database, user, sayWhenCreated);
         } catch (SQLException | RuntimeException e) {
             postgres.close();
             throw e;
@@ -80,7 +116,8 @@ final class EmbeddedPostgresServer implements EmbeddedServers.Server {
     }
 
     /** What the launcher's psql step does for an external server, so that psql is not needed here. */
-    private static void createIfMissing(EmbeddedPostgres postgres, String database, String user) throws SQLException {
+    private static void createIfMissing(EmbeddedPostgres postgres, String database, String user, boolean sayWhenCreated)
+            throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
             if (!user.equals("postgres") && !exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", user)) {
@@ -89,7 +126,9 @@ final class EmbeddedPostgresServer implements EmbeddedServers.Server {
             }
             if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
                 statement.execute("CREATE DATABASE " + quoted(database) + " OWNER " + quoted(user));
-                System.out.println("Created the '" + database + "' database.");
+                if (sayWhenCreated) {
+                    System.out.println("Created the '" + database + "' database.");
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 package com.hypertube.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.AMQP;
@@ -160,6 +161,34 @@ class EmbeddedBrokerMessagingTest {
         }
     }
 
+    @Test
+    void aBrokerThatKeepsItsVirtualHostInMemoryDeadLettersToo(@TempDir Path otherWork) throws Exception {
+        int otherPort = freePort();
+        EmbeddedAmqpBroker inMemory = EmbeddedAmqpBroker.start(
+                "127.0.0.1", otherPort, otherWork, "guest", "guest", EmbeddedAmqpBroker.Store.MEMORY);
+        try (Connection other = connect(otherPort);
+                Channel channel = other.createChannel()) {
+            declareJobQueueAsTheStreamingServiceDoes(channel, "memory-jobs", "memory");
+            channel.basicPublish("memory-jobs", "memory", MessageProperties.PERSISTENT_TEXT_PLAIN, bytes("job"));
+            channel.basicReject(awaitMessage(channel, "memory").getEnvelope().getDeliveryTag(), false);
+
+            assertThat(drain(channel, "memory.dlq")).containsExactly("job");
+        } finally {
+            inMemory.close();
+        }
+        // Nothing of it was written to disk but its configuration.
+        assertThat(otherWork.resolve("virtualhost")).doesNotExist();
+    }
+
+    @Test
+    void aPortAlreadyTakenFailsTheStartInsteadOfABrokerThatDoesNotListen(@TempDir Path otherWork) throws Exception {
+        // This test's own broker holds `port`.
+        assertThatThrownBy(() -> EmbeddedAmqpBroker.start(
+                                "127.0.0.1", port, otherWork, "guest", "guest", EmbeddedAmqpBroker.Store.MEMORY)
+                        .close())
+                .isInstanceOf(IllegalStateException.class);
+    }
+
     /** Where Qpid is not RabbitMQ, pinned down so that a change of either shows (README, "Embedded ones"). */
     @Test
     void whereItDiffersFromRabbitMq() throws Exception {
@@ -197,6 +226,10 @@ class EmbeddedBrokerMessagingTest {
     }
 
     private Connection connect() throws Exception {
+        return connect(port);
+    }
+
+    private static Connection connect(int port) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
         factory.setPort(port);

@@ -3,7 +3,7 @@ package com.hypertube.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.hypertube.testinfra.LocalTestServers;
+import com.hypertube.testinfra.RequiresCommand;
 import com.hypertube.testinfra.ServerAddresses;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Hardening issue, finding 9: in compose each service connects with a role that owns its schema alone, so a
  * compromised streaming-service cannot read the auth service's signing keys. Runs compose's init script
- * ({@code deploy/postgres/service-roles.sh}) against a database of its own on the real Postgres.
+ * ({@code deploy/postgres/service-roles.sh}, which needs psql) against a database of its own on this run's
+ * Postgres.
  */
 @Tag("security")
+@RequiresCommand(value = "psql", install = "apt-get install postgresql-client")
 class DatabaseRolesIT {
 
     private static final Path ROOT = Path.of(System.getProperty("hypertube.root", ".."));
@@ -30,7 +32,7 @@ class DatabaseRolesIT {
 
     @Test
     void eachServiceRoleOwnsItsSchemaAndCannotReadAnothers() throws Exception {
-        ServerAddresses servers = LocalTestServers.get().addresses();
+        ServerAddresses servers = ServerAddresses.forThisRun();
         String database = "ht_roles_" + ProcessHandle.current().pid();
         try (Connection admin = connect(servers, "postgres", servers.dbUser(), servers.dbPassword())) {
             admin.createStatement().execute("CREATE DATABASE " + database);

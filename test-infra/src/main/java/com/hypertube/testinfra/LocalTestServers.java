@@ -34,12 +34,12 @@ public final class LocalTestServers {
 
     private static LocalTestServers instance;
 
-    private final String pgHost = env("HYPERTUBE_TEST_PG_HOST", "127.0.0.1");
-    private final int pgPort = Integer.parseInt(env("HYPERTUBE_TEST_PG_PORT", "5432"));
+    private final String pgHost = postgresHost();
+    private final int pgPort = postgresPort();
     private final String pgUser = env("HYPERTUBE_TEST_PG_USER", "postgres");
     private final String pgPassword = env("HYPERTUBE_TEST_PG_PASSWORD", "");
-    private final String rabbitHost = env("HYPERTUBE_TEST_RABBIT_HOST", "127.0.0.1");
-    private final int rabbitPort = Integer.parseInt(env("HYPERTUBE_TEST_RABBIT_PORT", "5672"));
+    private final String rabbitHost = rabbitHost();
+    private final int rabbitPort = rabbitPort();
     private final int rabbitManagementPort = Integer.parseInt(env("HYPERTUBE_TEST_RABBIT_MANAGEMENT_PORT", "15672"));
     private final String rabbitUser = env("HYPERTUBE_TEST_RABBIT_USER", "guest");
     private final String rabbitPassword = env("HYPERTUBE_TEST_RABBIT_PASSWORD", "guest");
@@ -61,6 +61,24 @@ public final class LocalTestServers {
             instance = servers;
         }
         return instance;
+    }
+
+    /** Where the local Postgres is looked for (also by {@link TestServerMode}'s auto). */
+    static String postgresHost() {
+        return env("HYPERTUBE_TEST_PG_HOST", "127.0.0.1");
+    }
+
+    static int postgresPort() {
+        return Integer.parseInt(env("HYPERTUBE_TEST_PG_PORT", "5432"));
+    }
+
+    /** Where the local RabbitMQ is looked for (also by {@link TestServerMode}'s auto). */
+    static String rabbitHost() {
+        return env("HYPERTUBE_TEST_RABBIT_HOST", "127.0.0.1");
+    }
+
+    static int rabbitPort() {
+        return Integer.parseInt(env("HYPERTUBE_TEST_RABBIT_PORT", "5672"));
     }
 
     /** Where this run's database and virtual host are. */
@@ -85,7 +103,8 @@ public final class LocalTestServers {
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "Cannot create the test database on Postgres at " + pgHost + ":" + pgPort + " as " + pgUser
-                            + ". Is Postgres running? Set HYPERTUBE_TEST_PG_* to reach another one.",
+                            + ". Is Postgres running? Set HYPERTUBE_TEST_PG_* to reach another one, or"
+                            + " HYPERTUBE_TEST_SERVERS=embedded to run the tests on servers of their own.",
                     e);
         }
         dropStaleVirtualHosts();
@@ -172,7 +191,9 @@ public final class LocalTestServers {
             throw new IllegalStateException(
                     "Cannot reach RabbitMQ's management API at " + uri.getHost() + ":" + rabbitManagementPort
                             + ". Is RabbitMQ running with the management plugin"
-                            + " (rabbitmq-plugins enable rabbitmq_management)?",
+                            + " (rabbitmq-plugins enable rabbitmq_management)? An AMQP broker without one (such as"
+                            + " the embedded broker of ./hypertube up) cannot serve the tests:"
+                            + " HYPERTUBE_TEST_SERVERS=embedded runs them on servers of their own.",
                     e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

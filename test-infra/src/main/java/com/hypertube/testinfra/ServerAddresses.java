@@ -22,12 +22,17 @@ public record ServerAddresses(
 
     private static ServerAddresses forThisRun;
 
-    /** The servers of this JVM's run: containers where Docker runs, else the local servers. */
+    /**
+     * The servers of this JVM's run ({@link TestServerMode}): containers where Docker runs, the local servers, or
+     * embedded ones.
+     */
     public static synchronized ServerAddresses forThisRun() {
         if (forThisRun == null) {
-            forThisRun = TestServerMode.current() == TestServerMode.DOCKER
-                    ? startContainers()
-                    : LocalTestServers.get().addresses();
+            forThisRun = switch (TestServerMode.current()) {
+                case DOCKER -> startContainers();
+                case LOCAL -> LocalTestServers.get().addresses();
+                case EMBEDDED -> EmbeddedTestServers.get().addresses();
+            };
         }
         return forThisRun;
     }

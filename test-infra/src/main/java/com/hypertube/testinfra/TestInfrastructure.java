@@ -33,11 +33,12 @@ public class TestInfrastructure {
         return new RabbitMQContainer("rabbitmq:4-management-alpine");
     }
 
+    /** The local servers, or embedded ones: the same servers as {@link ServerAddresses#forThisRun()}'s. */
     @Bean
-    @Conditional(OnLocal.class)
-    DynamicPropertyRegistrar localServers() {
+    @Conditional(OnThisMachine.class)
+    DynamicPropertyRegistrar serversOfThisMachine() {
         return registry -> {
-            ServerAddresses servers = LocalTestServers.get().addresses();
+            ServerAddresses servers = ServerAddresses.forThisRun();
             registry.add("spring.datasource.url", servers::jdbcUrl);
             registry.add("spring.datasource.username", servers::dbUser);
             registry.add("spring.datasource.password", servers::dbPassword);
@@ -56,10 +57,10 @@ public class TestInfrastructure {
         }
     }
 
-    static final class OnLocal implements Condition {
+    static final class OnThisMachine implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return TestServerMode.current() == TestServerMode.LOCAL;
+            return TestServerMode.current() != TestServerMode.DOCKER;
         }
     }
 }

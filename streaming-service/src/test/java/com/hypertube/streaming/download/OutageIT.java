@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.hypertube.streaming.support.ServiceClient;
-import com.hypertube.testinfra.LocalTestServers;
 import com.hypertube.testinfra.ServerAddresses;
 import com.hypertube.testinfra.TcpSwitch;
 import com.hypertube.testinfra.TestInfrastructure;
@@ -34,7 +33,7 @@ import org.springframework.context.annotation.Import;
 @Import({TestInfrastructure.class, OutageIT.ThroughSwitches.class})
 class OutageIT {
 
-    static final ServerAddresses SERVERS = LocalTestServers.get().addresses();
+    static final ServerAddresses SERVERS = ServerAddresses.forThisRun();
     static final TcpSwitch DATABASE = open(SERVERS.dbHost(), SERVERS.dbPort());
     static final TcpSwitch BROKER = open(SERVERS.rabbitHost(), SERVERS.rabbitPort());
 
