@@ -424,16 +424,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Caller: {
-            /** Format: uuid */
-            userId?: string;
-            clientId?: string;
-            name?: string;
-            scopes?: string[];
-            roles?: string[];
-            user?: boolean;
-            admin?: boolean;
-        };
         MultiValueMapStringString: {
             all?: {
                 [key: string]: string;
@@ -554,7 +544,10 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "multipart/form-data": components["schemas"]["Caller"];
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
             };
         };
         responses: {
@@ -569,9 +562,7 @@ export interface operations {
     };
     remove: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -617,9 +608,7 @@ export interface operations {
     };
     list: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -639,9 +628,7 @@ export interface operations {
     };
     register: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -827,9 +814,7 @@ export interface operations {
     };
     one: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: string;
@@ -851,9 +836,7 @@ export interface operations {
     };
     updateById: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: string;
@@ -879,9 +862,7 @@ export interface operations {
     };
     one_1: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: string;
@@ -903,9 +884,7 @@ export interface operations {
     };
     updateById_1: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: string;
@@ -931,9 +910,7 @@ export interface operations {
     };
     me: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -953,9 +930,7 @@ export interface operations {
     };
     update: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -979,9 +954,7 @@ export interface operations {
     };
     me_1: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -1001,9 +974,7 @@ export interface operations {
     };
     update_1: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -1027,9 +998,7 @@ export interface operations {
     };
     avatar: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: string;
@@ -1051,9 +1020,7 @@ export interface operations {
     };
     audit: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -1073,9 +1040,7 @@ export interface operations {
     };
     audit_1: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -1095,8 +1060,7 @@ export interface operations {
     };
     list_1: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
+            query?: {
                 page?: number;
                 size?: number;
             };
@@ -1119,8 +1083,7 @@ export interface operations {
     };
     list_2: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
+            query?: {
                 page?: number;
                 size?: number;
             };
@@ -1169,9 +1132,7 @@ export interface operations {
     };
     authorize: {
         parameters: {
-            query?: {
-                caller?: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 provider: string;
@@ -1235,9 +1196,7 @@ export interface operations {
     };
     linked: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -1279,9 +1238,7 @@ export interface operations {
     };
     revoke: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 clientId: string;

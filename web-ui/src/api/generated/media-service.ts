@@ -412,16 +412,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Caller: {
-            /** Format: uuid */
-            userId?: string;
-            clientId?: string;
-            name?: string;
-            scopes?: string[];
-            roles?: string[];
-            admin?: boolean;
-            user?: boolean;
-        };
         ProgressReport: {
             /** Format: uuid */
             titleId: string;
@@ -603,9 +593,7 @@ export type $defs = Record<string, never>;
 export interface operations {
     report: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -654,9 +642,7 @@ export interface operations {
     };
     post: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: string;
@@ -707,9 +693,7 @@ export interface operations {
     };
     post_1: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: string;
@@ -760,9 +744,7 @@ export interface operations {
     };
     post_2: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: string;
@@ -811,9 +793,7 @@ export interface operations {
     };
     postWithTitle: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -860,9 +840,7 @@ export interface operations {
     };
     postWithTitle_1: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -908,9 +886,7 @@ export interface operations {
     };
     delete: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: string;
@@ -930,9 +906,7 @@ export interface operations {
     };
     edit: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: string;
@@ -980,9 +954,7 @@ export interface operations {
     };
     delete_1: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: string;
@@ -1002,9 +974,7 @@ export interface operations {
     };
     edit_1: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: string;
@@ -1030,8 +1000,7 @@ export interface operations {
     };
     movies: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
+            query?: {
                 cursor?: string;
             };
             header?: never;
@@ -1053,9 +1022,7 @@ export interface operations {
     };
     movie: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: string;
@@ -1077,8 +1044,7 @@ export interface operations {
     };
     shows: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
+            query?: {
                 query?: string;
                 genre?: string;
                 yearFrom?: number;
@@ -1111,8 +1077,7 @@ export interface operations {
     };
     episode: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
+            query?: {
                 quality?: string;
             };
             header?: {
@@ -1140,8 +1105,7 @@ export interface operations {
     };
     show: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
+            query?: {
                 language?: string;
             };
             header?: {
@@ -1218,8 +1182,7 @@ export interface operations {
     };
     movies_1: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
+            query?: {
                 query?: string;
                 genre?: string;
                 yearFrom?: number;
@@ -1252,8 +1215,7 @@ export interface operations {
     };
     film: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
+            query?: {
                 quality?: string;
             };
             header?: {
@@ -1279,8 +1241,7 @@ export interface operations {
     };
     movie_1: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
+            query?: {
                 language?: string;
             };
             header?: {
@@ -1330,8 +1291,7 @@ export interface operations {
     };
     position: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
+            query?: {
                 season?: number;
                 episode?: number;
             };
@@ -1356,8 +1316,7 @@ export interface operations {
     };
     history: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
+            query?: {
                 before?: string;
                 language?: string;
             };
@@ -1382,8 +1341,7 @@ export interface operations {
     };
     continueWatching: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
+            query?: {
                 language?: string;
             };
             header?: {

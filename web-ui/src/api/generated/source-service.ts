@@ -90,16 +90,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Caller: {
-            /** Format: uuid */
-            userId?: string;
-            clientId?: string;
-            name?: string;
-            scopes?: string[];
-            roles?: string[];
-            user?: boolean;
-            admin?: boolean;
-        };
         Provider: {
             name?: string;
             status?: string;
@@ -159,9 +149,7 @@ export type $defs = Record<string, never>;
 export interface operations {
     trackers: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 infoHash: string;
@@ -183,8 +171,7 @@ export interface operations {
     };
     episode: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
+            query?: {
                 title?: string;
                 quality?: string;
             };
@@ -211,8 +198,7 @@ export interface operations {
     };
     words: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
+            query?: {
                 query?: string;
                 quality?: string;
             };
@@ -235,8 +221,7 @@ export interface operations {
     };
     film: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
+            query?: {
                 title?: string;
                 year?: number;
                 quality?: string;
@@ -262,8 +247,7 @@ export interface operations {
     };
     movies: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
+            query?: {
                 page?: number;
             };
             header?: never;

@@ -298,16 +298,6 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         StreamingResponseBody: unknown;
-        Caller: {
-            /** Format: uuid */
-            userId?: string;
-            clientId?: string;
-            name?: string;
-            scopes?: string[];
-            roles?: string[];
-            admin?: boolean;
-            user?: boolean;
-        };
         Audio: {
             /** Format: int32 */
             index?: number;
@@ -578,9 +568,7 @@ export interface operations {
     };
     upload: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: {
                 Authorization?: string;
             };
@@ -592,7 +580,6 @@ export interface operations {
                 "multipart/form-data": {
                     /** Format: binary */
                     torrent: string;
-                    caller?: components["schemas"]["Caller"];
                 };
                 "application/json": components["schemas"]["StartStream"];
             };
@@ -633,9 +620,7 @@ export interface operations {
     };
     debug: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 infoHash: string;
@@ -657,9 +642,7 @@ export interface operations {
     };
     list: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -679,8 +662,7 @@ export interface operations {
     };
     list_1: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
+            query?: {
                 languages?: string;
                 imdbId?: string;
                 season?: number;
@@ -889,9 +871,7 @@ export interface operations {
     };
     quota: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -911,9 +891,7 @@ export interface operations {
     };
     recent: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -933,9 +911,7 @@ export interface operations {
     };
     one: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 jobId: string;
@@ -957,9 +933,7 @@ export interface operations {
     };
     cancel: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 jobId: string;
@@ -979,9 +953,7 @@ export interface operations {
     };
     clear: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 infoHash: string;

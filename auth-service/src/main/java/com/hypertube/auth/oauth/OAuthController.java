@@ -10,6 +10,7 @@ import com.hypertube.auth.token.AccessTokens;
 import com.hypertube.auth.token.TokenHash;
 import com.hypertube.web.Caller;
 import com.hypertube.web.ProblemTypes;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -93,7 +94,7 @@ class OAuthController {
      * instead.
      */
     @GetMapping("/{provider}/authorize")
-    ResponseEntity<Void> authorize(@PathVariable String provider, Optional<Caller> caller) {
+    ResponseEntity<Void> authorize(@PathVariable String provider, @Parameter(hidden = true) Optional<Caller> caller) {
         OAuthProvider settings = enabled(provider);
         String state = TokenHash.newSecret();
         Map<String, String> sealed = new HashMap<>();
