@@ -3,7 +3,13 @@
 # probe through it answers. Sets BARE (its address) and BARE_PID (for the caller's trap to stop it).
 #   bare_gateway_start WORK_DIR TOKEN PROBE_PATH
 bare_gateway_start() {
-    local work=$1 token=$2 probe=$3 dir port waited
+    local work=$1 token=$2 probe=$3 dir port waited candidate
+    # A JDK 25 (the default java may be older): JAVA_HOME if it is one, else the first under /usr/lib/jvm.
+    if ! grep -q '^JAVA_VERSION="2[5-9]' "${JAVA_HOME:-/nonexistent}/release" 2>/dev/null; then
+        for candidate in /usr/lib/jvm/*; do
+            grep -q '^JAVA_VERSION="2[5-9]' "$candidate/release" 2>/dev/null && { export JAVA_HOME=$candidate; break; }
+        done
+    fi
     dir=$ROOT/auth-service/bench/bare-gateway
     port=${BARE_GATEWAY_PORT:-8089}
     if [[ ! -f $dir/target/bare-gateway.jar ]]; then
