@@ -72,15 +72,7 @@ demo_prepare() {
     done < <(demo_films)
 }
 
-demo_seeder_pid() { # as running_pid, for the seeder's jar
-    local file=$PID_DIR/demo-seeder.pid pid
-    [[ -f $file ]] || return 0
-    pid=$(<"$file")
-    if [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null \
-        && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "hypertube-torrent.jar seed"; then
-        echo "$pid"
-    fi
-}
+demo_seeder_pid() { running_pid demo-seeder "hypertube-torrent.jar seed"; }
 
 demo_start_seeder() {
     if [[ -n $(demo_seeder_pid) ]]; then

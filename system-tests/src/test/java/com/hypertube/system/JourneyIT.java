@@ -68,12 +68,6 @@ class JourneyIT {
                 .redirectOutput(output.toFile());
         builder.environment().put("HYPERTUBE_URL", gateway);
         builder.environment().put("NO_COLOR", "1");
-        Process process = builder.start();
-        if (!process.waitFor(JOURNEY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            return new LauncherRun.Result(-1, "timed out after " + JOURNEY_TIMEOUT + ":\n" + Files.readString(output));
-        }
-        return new LauncherRun.Result(process.exitValue(), Files.readString(output));
+        return LauncherRun.finish(builder, output, JOURNEY_TIMEOUT);
     }
 }

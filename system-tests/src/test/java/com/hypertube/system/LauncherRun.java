@@ -96,9 +96,18 @@ final class LauncherRun {
         Map<String, String> environment = builder.environment();
         Stream.concat(MACHINE_SETTINGS.stream(), settings.keySet().stream()).forEach(environment::remove);
         environment.putAll(settings);
+        return finish(builder, output, timeout);
+    }
+
+    /**
+     * Starts the process and gives its exit code and output (written to {@code output}), or -1 when it took longer
+     * than {@code timeout}: then it is killed with what it started (ffmpeg, a build, a browser: not only itself).
+     */
+    static Result finish(ProcessBuilder builder, Path output, Duration timeout)
+            throws IOException, InterruptedException {
         Process process = builder.start();
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly); // ffmpeg, a build: not only bash
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             return new Result(-1, "timed out after " + timeout + ":\n" + Files.readString(output));
         }

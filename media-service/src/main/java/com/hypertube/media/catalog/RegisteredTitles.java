@@ -139,9 +139,9 @@ public class RegisteredTitles {
         values.put("searchText", SearchText.of(title));
         values.put("year", entry.year());
         values.put("runtime", entry.runtimeMinutes());
-        values.put("overview", cut(entry.summary(), 4_000));
+        values.put("overview", TitleWriter.cut(entry.summary(), 4_000));
         values.put("genres", texts(entry.genres(), 8, 64).toArray(String[]::new));
-        values.put("director", cut(entry.director(), 256));
+        values.put("director", TitleWriter.cut(entry.director(), 256));
         values.put("cast", castJson(entry.cast()));
         values.put("popularity", entry.popularity() == null ? 0.0 : Math.max(0, entry.popularity()));
         // Its IMDb id names a film even when the file's title or year was corrected since; else title and year.
@@ -184,11 +184,7 @@ public class RegisteredTitles {
                         .map(String::strip)
                         .filter(v -> !v.isEmpty())
                         .limit(most)
-                        .map(v -> cut(v, longest))
+                        .map(v -> TitleWriter.cut(v, longest))
                         .toList();
-    }
-
-    private static String cut(String text, int most) {
-        return text == null || text.length() <= most ? text : text.substring(0, most);
     }
 }

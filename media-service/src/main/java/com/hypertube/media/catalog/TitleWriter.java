@@ -359,7 +359,8 @@ public class TitleWriter {
         return null;
     }
 
-    private static String cut(String value, int max) {
+    /** At most {@code max} characters of it (the column's width); null stays null. */
+    static String cut(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }
