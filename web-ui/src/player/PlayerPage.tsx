@@ -13,7 +13,7 @@ import { actionFor } from './shortcuts';
 import { browserSupport, chooseHlsEngine, supportQuery, withStart } from './support';
 import { DebugPanel } from './DebugPanel';
 import { PlayerFailure } from './PlayerFailure';
-import { SUBTITLES_RECHECK_MS, shownNow, somePending, worthAskingAgain } from './subtitles';
+import { SUBTITLES_RECHECK_MS, shownNow, somePending, trackSource, worthAskingAgain } from './subtitles';
 
 type Phase = 'starting' | 'waiting-metadata' | 'deciding' | 'playing' | 'failed';
 
@@ -90,7 +90,7 @@ function Player({ infoHash }: { infoHash: string }) {
           element.addEventListener('loadedmetadata', () => (element.currentTime = resume), { once: true });
         }
         // Subtitle tracks beside the video: English and the user's language first (streaming-service orders them).
-        // A video's own tracks join it once they are ready (the list is asked again until then).
+        // A video's own tracks grow with the download: the list is asked again, and they are reloaded, until whole.
         void (async () => {
           for (let asked = 0; live && asked < 240; asked++) {
             let tracks: SubtitleTrack[] | null = null;
@@ -101,7 +101,7 @@ function Player({ infoHash }: { infoHash: string }) {
             }
             if (!live) return;
             if (tracks !== null) {
-              setSubtitles(shownNow(tracks).map((track) => ({ ...track, src: subtitleUrl(infoHash, fileIndex, track.id) })));
+              setSubtitles(shownNow(tracks).map((track) => ({ ...track, src: trackSource(subtitleUrl(infoHash, fileIndex, track.id), track, asked) })));
               if (!somePending(tracks)) return;
             }
             await wait(SUBTITLES_RECHECK_MS);

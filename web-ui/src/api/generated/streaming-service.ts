@@ -427,6 +427,7 @@ export interface components {
             isDefault?: boolean;
             text?: boolean;
             ready?: boolean;
+            complete?: boolean;
         };
         PlaybackAnswer: {
             infoHash?: string;

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * head and tail first; a transcode just ahead of where it is).
  *
  * <p>Only this process's children can use it: it listens on loopback, on a port chosen at start, and every
- * address carries a secret drawn at start ({@code /{secret}/{infoHash}/{fileIndex}}); anything else is a 404.
+ * address carries a secret drawn at start ({@code /{secret}/{infoHash}/{fileIndex}}, or {@code …/{length}} for a
+ * file's head alone); anything else is a 404.
  */
 @Component
 public class LoopbackFiles implements DisposableBean {
@@ -67,10 +68,28 @@ public class LoopbackFiles implements DisposableBean {
                 name);
     }
 
+    /**
+     * The first {@code length} bytes of a file still downloading, as if they were all of it: with {@code length}
+     * its {@linkplain TorrentHandle#verifiedPrefix verified prefix}, ffmpeg reads what is here without waiting
+     * for a piece, and sees the end of the file where the download has got to.
+     */
+    public MediaInput headOf(TorrentHandle torrent, int fileIndex, long length) {
+        TorrentInfo info = torrent.metadata().getNow(null);
+        String name = info == null ? "" : info.files().get(fileIndex).displayPath();
+        return MediaInput.loopback(
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/" + secret + "/"
+                        + torrent.infoHash().hex() + "/" + fileIndex + "/" + length,
+                name);
+    }
+
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             String[] parts = exchange.getRequestURI().getPath().split("/");
-            if (parts.length != 4 || !parts[1].equals(secret) || !parts[3].matches("\\d{1,6}")) {
+            if (parts.length < 4
+                    || parts.length > 5
+                    || !parts[1].equals(secret)
+                    || !parts[3].matches("\\d{1,6}")
+                    || (parts.length == 5 && !parts[4].matches("\\d{1,18}"))) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
@@ -83,7 +102,8 @@ public class LoopbackFiles implements DisposableBean {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
-            long size = info.files().get(fileIndex).length();
+            long fileSize = info.files().get(fileIndex).length();
+            long size = parts.length == 5 ? Math.min(fileSize, Long.parseLong(parts[4])) : fileSize;
             Optional<ByteRange> range;
             try {
                 range = ByteRange.parse(exchange.getRequestHeaders().getFirst("Range"), size);

@@ -121,6 +121,7 @@ class OpenSubtitles {
                     false,
                     false,
                     true,
+                    true,
                     true));
         }
         return tracks;

@@ -53,6 +53,7 @@ class SubtitleController {
     private final SubtitleFiles files;
     private final OpenSubtitles openSubtitles;
     private final FoundSubtitles found;
+    private final EmbeddedTracks embedded;
 
     SubtitleController(
             Torrents torrents,
@@ -60,13 +61,15 @@ class SubtitleController {
             MediaProbes probes,
             SubtitleFiles files,
             OpenSubtitles openSubtitles,
-            FoundSubtitles found) {
+            FoundSubtitles found,
+            EmbeddedTracks embedded) {
         this.torrents = torrents;
         this.cachedFiles = cachedFiles;
         this.probes = probes;
         this.files = files;
         this.openSubtitles = openSubtitles;
         this.found = found;
+        this.embedded = embedded;
     }
 
     @GetMapping(BASE)
@@ -197,21 +200,32 @@ class SubtitleController {
                         "Track " + id + " is made of images: browsers cannot show it.");
             }
             int number = Integer.parseInt(id.substring(id.indexOf('-') + 1));
-            Path vtt;
+            EmbeddedTracks.Vtt vtt;
             try {
                 vtt = id.startsWith("embedded-")
-                        ? embedded(hash, fileIndex, number)
-                        : torrentFile(hash, fileIndex, number);
+                        ? embedded.vtt(hash, fileIndex, number)
+                        : new EmbeddedTracks.Vtt(torrentFile(hash, fileIndex, number), true);
+            } catch (EmbeddedTracks.NotReadableYetException notYet) {
+                ErrorResponseException pending = problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "subtitles-pending",
+                        "This track is inside the video and cannot be read from what is downloaded yet: try again shortly, or pick another track.");
+                pending.getHeaders().set(HttpHeaders.RETRY_AFTER, "15");
+                throw pending;
             } catch (IOException e) {
                 throw problem(
                         HttpStatus.UNPROCESSABLE_CONTENT,
                         "unreadable-subtitle",
                         "This subtitle track could not be read: " + e.getMessage() + ".");
             }
+            // A track so far changes as the download goes on: nobody may keep it.
             return ResponseEntity.ok()
                     .contentType(VTT)
-                    .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
-                    .body(new FileSystemResource(vtt));
+                    .cacheControl(
+                            vtt.complete()
+                                    ? CacheControl.maxAge(Duration.ofHours(1)).cachePrivate()
+                                    : CacheControl.noStore())
+                    .body(new FileSystemResource(vtt.path()));
         };
     }
 
@@ -230,24 +244,26 @@ class SubtitleController {
                         0,
                         () -> com.hypertube.streaming.playback.MediaInput.file(
                                 cached.get().path()));
-                return SubtitleTracks.of(probe, List.of(), 0, preferred, true);
+                return SubtitleTracks.of(probe, List.of(), 0, preferred, SubtitleTracks.VideoHere.ALL);
             }
             TorrentHandle torrent = torrents.running(hash);
             TorrentInfo info = torrents.awaitMetadata(torrent);
             Torrents.checkFileIndex(info, fileIndex);
             MediaProbe probe = probeOrNone(torrent, fileIndex);
-            return SubtitleTracks.of(
-                    probe,
-                    info.files(),
-                    fileIndex,
-                    preferred,
-                    torrent.completedFile(fileIndex).isPresent());
+            return SubtitleTracks.of(probe, info.files(), fileIndex, preferred, videoHere(torrent, fileIndex));
         } catch (IOException e) {
             throw problem(
                     HttpStatus.SERVICE_UNAVAILABLE,
                     "probe-failed",
                     "The file could not be examined yet: try again shortly.");
         }
+    }
+
+    private static SubtitleTracks.VideoHere videoHere(TorrentHandle torrent, int fileIndex) throws IOException {
+        if (torrent.completedFile(fileIndex).isPresent()) {
+            return SubtitleTracks.VideoHere.ALL;
+        }
+        return torrent.verifiedPrefix(fileIndex) > 0 ? SubtitleTracks.VideoHere.HEAD : SubtitleTracks.VideoHere.NOTHING;
     }
 
     /** Without a readable video, the torrent's subtitle files are still worth listing. */
@@ -257,23 +273,6 @@ class SubtitleController {
         } catch (RuntimeException unreadable) {
             return new MediaProbe("", 0, 0, List.of(), List.of(), List.of());
         }
-    }
-
-    private Path embedded(InfoHash hash, int fileIndex, int streamIndex) throws IOException {
-        Optional<CachedFiles.CachedFile> cached = cachedFiles.find(hash);
-        Optional<Path> complete = cached.isPresent()
-                ? Optional.of(cached.get().path())
-                : torrents.running(hash).completedFile(fileIndex);
-        if (complete.isEmpty()) {
-            // A track is spread over the whole file: extracting it now would fetch the whole film first.
-            ErrorResponseException pending = problem(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "subtitles-pending",
-                    "This track is inside the video and can be read once the download is complete: try again later, or pick another track.");
-            pending.getHeaders().set(HttpHeaders.RETRY_AFTER, "60");
-            throw pending;
-        }
-        return files.embedded(hash.hex(), fileIndex, streamIndex, complete.get());
     }
 
     private Path torrentFile(InfoHash hash, int fileIndex, int subtitleFile) throws IOException {

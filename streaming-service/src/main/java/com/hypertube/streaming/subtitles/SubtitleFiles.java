@@ -2,6 +2,7 @@ package com.hypertube.streaming.subtitles;
 
 import com.hypertube.streaming.StreamingProperties;
 import com.hypertube.streaming.playback.Ffmpeg;
+import com.hypertube.streaming.playback.MediaInput;
 import com.hypertube.streaming.storage.DownloadRoot;
 import com.hypertube.torrent.session.TorrentHandle;
 import com.hypertube.torrent.stream.TorrentFileReader;
@@ -49,6 +50,16 @@ class SubtitleFiles {
             return target;
         }
         String srt = extract(List.of("-i", "file:" + video.toAbsolutePath(), "-map", "0:" + streamIndex));
+        return write(target, srt);
+    }
+
+    /**
+     * The WebVTT of an embedded text track as far as {@code head} goes (the downloaded start of a file still
+     * downloading), made anew at each call into a {@code …-so-far.vtt} file of its own, never taken for the whole track.
+     */
+    Path embeddedSoFar(String infoHash, int fileIndex, int streamIndex, MediaInput head) throws IOException {
+        Path target = downloadRoot.subtitle(infoHash, fileIndex, "embedded-" + streamIndex + "-so-far");
+        String srt = extract(List.of("-i", head.forFfmpeg(), "-map", "0:" + streamIndex));
         return write(target, srt);
     }
 

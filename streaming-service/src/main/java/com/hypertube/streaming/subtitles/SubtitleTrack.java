@@ -10,8 +10,10 @@ package com.hypertube.streaming.subtitles;
  *     {@code opensubtitles}
  * @param text whether it can be shown (image-based tracks, PGS or VobSub, cannot: they are listed, not offered)
  * @param ready whether its WebVTT can be had now: a track inside a video still downloading is listed as soon as the
- *     file's head is probed, and ready once the download is complete (it is spread over the whole file); a player
- *     asks for the list again meanwhile
+ *     file's head is probed, and ready as soon as some of the file is downloaded
+ * @param complete whether its WebVTT covers the whole film: a track inside a video still downloading is spread over
+ *     the whole file, so its WebVTT goes as far as the download has got (from the start), and grows with it; a
+ *     player asks for it again while it is not complete
  */
 public record SubtitleTrack(
         String id,
@@ -21,4 +23,5 @@ public record SubtitleTrack(
         boolean forced,
         boolean isDefault,
         boolean text,
-        boolean ready) {}
+        boolean ready,
+        boolean complete) {}

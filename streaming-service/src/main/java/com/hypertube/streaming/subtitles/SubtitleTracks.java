@@ -21,11 +21,18 @@ final class SubtitleTracks {
 
     private SubtitleTracks() {}
 
+    /** How much of a video is downloaded: nothing yet, its head (verified from its first byte on), or all of it. */
+    enum VideoHere {
+        NOTHING,
+        HEAD,
+        ALL
+    }
+
     /**
-     * @param videoComplete whether the video is all here, so that its own tracks can be extracted now
+     * @param video how much of the video is here: its own tracks can be read as far as that goes
      */
     static List<SubtitleTrack> of(
-            MediaProbe probe, List<TorrentFile> files, int videoIndex, List<String> preferred, boolean videoComplete) {
+            MediaProbe probe, List<TorrentFile> files, int videoIndex, List<String> preferred, VideoHere video) {
         List<SubtitleTrack> tracks = new ArrayList<>();
         for (MediaProbe.Subtitle embedded : probe.subtitles()) {
             String language = Languages.of(embedded.language()).orElse("");
@@ -39,7 +46,8 @@ final class SubtitleTracks {
                     embedded.forced(),
                     embedded.isDefault(),
                     text,
-                    text && videoComplete));
+                    text && video != VideoHere.NOTHING,
+                    text && video == VideoHere.ALL));
         }
         for (TorrentFile file : companions(files, videoIndex)) {
             String language = Languages.fromFileName(file.displayPath()).orElse("");
@@ -50,6 +58,7 @@ final class SubtitleTracks {
                     "torrent",
                     false,
                     false,
+                    true,
                     true,
                     true));
         }

@@ -87,6 +87,7 @@ class OpenSubtitlesTest {
                         false,
                         false,
                         true,
+                        true,
                         true));
     }
 

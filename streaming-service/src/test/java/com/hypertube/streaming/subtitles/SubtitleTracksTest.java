@@ -24,7 +24,8 @@ class SubtitleTracksTest {
                         new MediaProbe.Subtitle(5, "subrip", "eng", "", false, true),
                         new MediaProbe.Subtitle(6, "dvd_subtitle", "und", "", false, false)));
 
-        List<SubtitleTrack> tracks = SubtitleTracks.of(probe, List.of(), 0, List.of("en", "fr"), true);
+        List<SubtitleTrack> tracks =
+                SubtitleTracks.of(probe, List.of(), 0, List.of("en", "fr"), SubtitleTracks.VideoHere.ALL);
 
         assertThat(tracks)
                 .extracting(SubtitleTrack::id)
@@ -40,7 +41,7 @@ class SubtitleTracksTest {
     }
 
     @Test
-    void aVideosOwnTracksAreListedFromItsHeadAndReadyOnceItIsAllHere() {
+    void aVideosOwnTracksAreListedFromItsHeadReadyOnceSomeIsHereAndCompleteOnceItIsAll() {
         MediaProbe probe = new MediaProbe(
                 "matroska",
                 60,
@@ -49,13 +50,19 @@ class SubtitleTracksTest {
                 List.of(),
                 List.of(new MediaProbe.Subtitle(2, "subrip", "eng", "", false, true)));
 
-        List<SubtitleTrack> downloading = SubtitleTracks.of(probe, List.of(), 0, List.of("en"), false);
+        SubtitleTrack nothing = only(probe, SubtitleTracks.VideoHere.NOTHING);
+        SubtitleTrack head = only(probe, SubtitleTracks.VideoHere.HEAD);
+        SubtitleTrack all = only(probe, SubtitleTracks.VideoHere.ALL);
 
-        assertThat(downloading).extracting(SubtitleTrack::id).containsExactly("embedded-2");
-        assertThat(downloading.getFirst().ready()).isFalse();
-        assertThat(SubtitleTracks.of(probe, List.of(), 0, List.of("en"), true)
-                        .getFirst()
-                        .ready())
-                .isTrue();
+        assertThat(nothing.id()).isEqualTo("embedded-2");
+        assertThat(List.of(nothing.ready(), nothing.complete())).containsExactly(false, false);
+        assertThat(List.of(head.ready(), head.complete())).containsExactly(true, false);
+        assertThat(List.of(all.ready(), all.complete())).containsExactly(true, true);
+    }
+
+    private static SubtitleTrack only(MediaProbe probe, SubtitleTracks.VideoHere video) {
+        List<SubtitleTrack> tracks = SubtitleTracks.of(probe, List.of(), 0, List.of("en"), video);
+        assertThat(tracks).hasSize(1);
+        return tracks.getFirst();
     }
 }

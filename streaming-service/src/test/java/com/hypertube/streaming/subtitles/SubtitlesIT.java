@@ -1,14 +1,17 @@
 package com.hypertube.streaming.subtitles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.hypertube.contract.events.Events;
 import com.hypertube.streaming.support.Clips;
+import com.hypertube.streaming.support.LoopbackSeeder;
 import com.hypertube.streaming.support.ServiceClient;
 import com.hypertube.testinfra.EventCapture;
 import com.hypertube.testinfra.TestInfrastructure;
 import com.hypertube.torrent.metainfo.Metainfo;
 import com.hypertube.torrent.metainfo.TorrentCreator;
+import com.hypertube.torrent.net.LinkProxy;
 import com.hypertube.torrent.session.TorrentClient;
 import java.net.InetAddress;
 import java.net.http.HttpResponse;
@@ -142,6 +145,58 @@ class SubtitlesIT {
         List<Cue> cues = vtt("/api/stream/" + hash + "/0/subtitles/"
                 + tracks.getFirst().path("id").asString() + ".vtt");
         assertThat(cues).extracting(Cue::text).containsExactly("Hello", "World");
+    }
+
+    @Test
+    void aTrackInsideAFilmStillDownloadingIsServedAsFarAsTheDownloadHasGotThenWhole() throws Exception {
+        // A minute of 720p with a cue every 5 s (about 30 MB), from a seeder 25 ms away at 2 MB/s: some 15 s.
+        try (LoopbackSeeder seeder =
+                        LoopbackSeeder.ofFile(Clips.realisticWithSubtitles(), UUID.randomUUID() + ".mkv", 256 * 1024);
+                LinkProxy link = LinkProxy.to(seeder.port())
+                        .oneWayDelay(Duration.ofMillis(25))
+                        .rate(2_000_000, 2_000_000)
+                        .start()) {
+            ServiceClient service = new ServiceClient(port);
+            String job = service.play("magnet:?xt=urn:btih:" + seeder.infoHash() + "&x.pe=127.0.0.1:" + link.port());
+            String base = "/api/stream/" + seeder.infoHash() + "/0/subtitles";
+
+            JsonNode listed = await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(
+                            () -> JSON.readTree(get(base).body())
+                                    .valueStream()
+                                    .filter(track -> track.path("id").asString().equals("embedded-2"))
+                                    .findFirst()
+                                    .orElse(null),
+                            track -> track != null && track.path("ready").asBoolean());
+            assertThat(listed.path("complete").asBoolean())
+                    .as("listed while downloading: " + listed)
+                    .isFalse();
+
+            HttpResponse<String> soFar = get(base + "/embedded-2.vtt");
+            assertThat(soFar.statusCode()).as(soFar.body()).isEqualTo(200);
+            assertThat(soFar.headers().firstValue("Cache-Control")).hasValue("no-store");
+            List<Cue> early = WebVttParser.parse(soFar.body());
+            assertThat(early)
+                    .as("the first cues, not all twelve: the download has just begun")
+                    .isNotEmpty()
+                    .hasSizeLessThan(12);
+            assertThat(early.getFirst().text()).isEqualTo("Line 1");
+
+            service.awaitJob(job, "COMPLETED");
+            HttpResponse<String> whole = get(base + "/embedded-2.vtt");
+            assertThat(whole.headers().firstValue("Cache-Control").orElse("")).contains("max-age=3600");
+            assertThat(WebVttParser.parse(whole.body()))
+                    .extracting(Cue::text)
+                    .hasSize(12)
+                    .startsWith(early.stream().map(Cue::text).toArray(String[]::new));
+            JsonNode complete = JSON.readTree(get(base).body())
+                    .valueStream()
+                    .filter(track -> track.path("id").asString().equals("embedded-2"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(complete.path("complete").asBoolean()).isTrue();
+        }
     }
 
     private static String idOfFile(Map<String, JsonNode> byId, String language) {

@@ -165,6 +165,19 @@ public final class TorrentHandle {
     }
 
     /**
+     * How many bytes of file {@code fileIndex}, from its start, are downloaded and verified (its whole length once
+     * complete, 0 before the metadata): what can be read now without waiting, e.g. to look into a file still
+     * downloading without fetching the rest first.
+     */
+    public long verifiedPrefix(int fileIndex) {
+        TorrentInfo info = session.info();
+        if (info == null || fileIndex < 0 || fileIndex >= info.files().size()) {
+            return 0;
+        }
+        return session.verifiedPrefix(info.files().get(fileIndex));
+    }
+
+    /**
      * A seekable, blocking reader of one file: a read waits (up to {@code timeout}) for the pieces under
      * it, which it makes the most urgent of the torrent, with a readahead window behind them.
      */

@@ -119,6 +119,44 @@ class HandleTest {
         }
     }
 
+    @Test
+    void theVerifiedPrefixOfAFileEndsAtItsFirstMissingPiece() throws Exception {
+        // Two files of 16 KiB pieces: the second starts inside piece 36 (600,000 / 16,384 = 36.6).
+        Path seedRoot = Files.createDirectories(temp.resolve("seed/show"));
+        byte[] first = SwarmTest.random(600_000, 1);
+        byte[] second = SwarmTest.random(400_000, 2);
+        Files.write(seedRoot.resolve("e1.mkv"), first);
+        Files.write(seedRoot.resolve("e2.mkv"), second);
+        Metainfo metainfo = Metainfo.parse(TorrentCreator.create(seedRoot, List.of(), 16_384));
+        // On disk before the start: e1 whole but for its piece 10; e2's first 100,000 bytes, then zeros.
+        Path leech = Files.createDirectories(temp.resolve("leech/show"));
+        byte[] damaged = first.clone();
+        damaged[10 * 16_384 + 5] ^= 1;
+        Files.write(leech.resolve("e1.mkv"), damaged);
+        byte[] partial = new byte[400_000];
+        System.arraycopy(second, 0, partial, 0, 100_000);
+        Files.write(leech.resolve("e2.mkv"), partial);
+
+        try (TorrentClient client = LoopbackClients.client(temp.resolve("leech"))) {
+            TorrentHandle handle = client.add(metainfo);
+            SwarmTest.awaitState(handle, TorrentState.DOWNLOADING);
+
+            assertThat(handle.verifiedPrefix(0)).isEqualTo(10 * 16_384);
+            // Piece 36 holds e1's tail and e2's head, both right; e2's prefix runs to the last piece whole in its
+            // first 100,000 bytes, whatever e1's missing piece 10.
+            long e2Start = 600_000;
+            long lastGoodEnd = (e2Start + 100_000) / 16_384 * 16_384;
+            assertThat(handle.verifiedPrefix(1)).isEqualTo(lastGoodEnd - e2Start);
+            assertThat(handle.verifiedPrefix(2)).isZero();
+        }
+        try (TorrentClient client = LoopbackClients.client(temp.resolve("seed"))) {
+            TorrentHandle complete = client.add(metainfo);
+            SwarmTest.awaitState(complete, TorrentState.SEEDING);
+            assertThat(complete.verifiedPrefix(0)).isEqualTo(600_000);
+            assertThat(complete.verifiedPrefix(1)).isEqualTo(400_000);
+        }
+    }
+
     private Metainfo torrentOf(Path file) throws Exception {
         return Metainfo.parse(TorrentCreator.create(file, List.of(), 65_536));
     }
