@@ -1,10 +1,12 @@
-# The demo library, sourced by the launcher for `./hypertube up --demo`: three short films made here with ffmpeg
+# The demo library, sourced by the launcher for `./hypertube up --demo`: four short films made here with ffmpeg
 # (no download, no API key, no internet), a torrent of each, one seeder on 127.0.0.1 with a tracker of its own
 # (torrent-lib's `seed --tracker-port`), the films registered in the catalog (demo/catalog.json) and their
-# torrents offered as local sources. The three are the three ways a file reaches a browser:
+# torrents offered as local sources. The first three are the three ways a file reaches a browser; the fourth is
+# what happens when a source fails:
 #   Lighthouse Keeper  MP4, H.264 + AAC                     plays as it is
 #   Paper Orchard      MKV, H.264 + AAC, an SRT track       plays as it is in Chromium, remuxed for others
 #   Tidal Static       MKV, HEVC + AC-3                     converted to H.264 + AAC while it plays
+#   Broken Compass     a damaged 1080p source, ranked first  fails with its reason; the next source (MP4) plays
 # Everything lives under $STATE_DIR/demo and is made once; `./hypertube down` stops the seeder. (The demo needs no API
 # key and no internet; the first build of the project itself fetches its dependencies.)
 
@@ -20,6 +22,8 @@ demo_films() {
 Lighthouse.Keeper.2024.480p.WEB.x264.AAC-HYPERTUBE.mp4|testsrc2=size=854x480:rate=24|-c:v libx264 -preset veryfast -pix_fmt yuv420p -c:a aac -b:a 96k -movflags +faststart
 Paper.Orchard.2023.480p.WEB.x264.AAC-HYPERTUBE.mkv|testsrc=size=854x480:rate=24|-c:v libx264 -preset veryfast -pix_fmt yuv420p -c:a aac -b:a 96k -c:s srt -metadata:s:s:0 language=eng
 Tidal.Static.2025.480p.WEB.x265.AC3-HYPERTUBE.mkv|testsrc2=size=854x480:rate=24|-vf hue=H=t/4 -c:v libx265 -preset ultrafast -x265-params log-level=error -pix_fmt yuv420p -c:a ac3 -b:a 192k
+Broken.Compass.2022.480p.WEB.x264.AAC-HYPERTUBE.mp4|smptehdbars=size=854x480:rate=24|-c:v libx264 -preset veryfast -pix_fmt yuv420p -c:a aac -b:a 96k -movflags +faststart
+Broken.Compass.2022.1080p.WEB.x264.AAC-DAMAGED.mkv|damaged|
 EOF
 }
 
@@ -35,6 +39,12 @@ demo_subtitles() { # the English SubRip track of the second film: a cue every 6 
 demo_make_film() { # name filter codecs
     local name=$1 filter=$2 codecs=$3 target=$DEMO_DIR/media/$1
     [[ -s $target ]] && return 0
+    if [[ $filter == damaged ]]; then
+        # Not a film at all, named like a better copy of one: ranked first, it fails on play with its reason.
+        # (yes ends on a broken pipe: fed through a process substitution, its status is not the pipeline's.)
+        head -c 3000000 < <(yes "This is not a film: Hypertube's demo source that fails on purpose.") >"$target"
+        return 0
+    fi
     say "Making the demo film ${name%%.20*} with ffmpeg..."
     local -a inputs=(-f lavfi -i "$filter:duration=$DEMO_SECONDS" -f lavfi -i "sine=frequency=330:sample_rate=48000:duration=$DEMO_SECONDS")
     local -a maps=(-map 0:v -map 1:a)

@@ -229,4 +229,32 @@ describe.skipIf(!BASE)('the journey through the running suite, in Chromium', () 
       expect(complaints).toEqual([]);
     }, 180_000);
   }
+
+  it('says why a failing source cannot play, and plays the next one in one click', async () => {
+    await page.goto(`${BASE}/library`, { waitUntil: 'networkidle' });
+    await page.getByPlaceholder('Search a title…').fill('compass');
+    await page.getByRole('link', { name: /Broken Compass/ }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Broken Compass' }).waitFor();
+    // The damaged copy, whatever its rank (a suite that downloaded the good one before ranks that first).
+    const damaged = page.locator('li.source', { hasText: 'DAMAGED' });
+    await damaged.waitFor({ timeout: 20_000 });
+    await expect(page.locator('li.source').count()).resolves.toBe(2);
+    await shot('title-compass');
+    await damaged.getByRole('button').click();
+
+    // Its reason, and the way on: the file cannot be played, so another source may.
+    await page.getByText('This file cannot be played in your browser: pick another source.').waitFor({ timeout: 60_000 });
+    await shot('player-failed-source');
+    const damagedHash = page.url().match(/[0-9a-f]{40}/)?.[0];
+    await page.getByRole('button', { name: 'Pick another source' }).click();
+    await page.waitForURL((url) => /[0-9a-f]{40}/.test(url.pathname) && !url.pathname.includes(damagedHash ?? '-'), { timeout: 30_000 });
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 1.5, null, { timeout: 60_000 });
+    await shot('player-next-source');
+
+    // The browser reports each refused answer of the damaged source (422) in the console: those, and only those.
+    const refused = complaints.filter((complaint) => /status of 422/.test(complaint) && complaint.includes(damagedHash ?? '-'));
+    expect(refused.length).toBeGreaterThan(0);
+    expect(complaints.filter((complaint) => !refused.includes(complaint))).toEqual([]);
+    complaints.length = 0;
+  }, 180_000);
 });
