@@ -15,15 +15,13 @@ import org.springframework.util.FileSystemUtils;
 /**
  * One file played one way (say, torrent X's file 0 as a transcode): the ffmpeg runs that wrote its segments,
  * at most one running. A request for a segment some run wrote is answered at once; one the running ffmpeg will
- * write soon waits for it; one far ahead or behind starts a new run there (a seek). Earlier runs' segments stay
+ * write soon ({@link PlaybackMethod#waitAheadSegments}) waits for it; one further ahead or behind starts a new run
+ * there (a seek). Earlier runs' segments stay
  * (the last few runs): they carry the film's own timestamps, so they fit the same timeline.
  */
 final class HlsSession {
 
     private static final Logger log = LoggerFactory.getLogger(HlsSession.class);
-
-    /** A segment at most this many segments past the last one written is waited for rather than restarted at. */
-    static final int LOOKAHEAD_SEGMENTS = 4;
 
     private static final int RUNS_KEPT = 3;
 
@@ -40,6 +38,7 @@ final class HlsSession {
     private final String key;
     private final Path folder;
     private final int segmentSeconds;
+    private final int waitAheadSegments;
     private final Command command;
     private final Starter starter;
     private final List<HlsRun> runs = new ArrayList<>();
@@ -48,10 +47,18 @@ final class HlsSession {
     private volatile Instant lastRequest;
     private volatile int lastAsked;
 
-    HlsSession(String key, Path folder, int segmentSeconds, Command command, Starter starter, Instant now) {
+    HlsSession(
+            String key,
+            Path folder,
+            int segmentSeconds,
+            int waitAheadSegments,
+            Command command,
+            Starter starter,
+            Instant now) {
         this.key = key;
         this.folder = folder;
         this.segmentSeconds = segmentSeconds;
+        this.waitAheadSegments = waitAheadSegments;
         this.command = command;
         this.starter = starter;
         this.lastRequest = now;
@@ -104,7 +111,8 @@ final class HlsSession {
             return false; // it failed right here: the waiter reports why, rather than failing again and again
         }
         double seconds = (double) number * segmentSeconds;
-        if (current != null && current.willReach(seconds, (double) LOOKAHEAD_SEGMENTS * segmentSeconds)) {
+        double waitAhead = (double) waitAheadSegments * segmentSeconds + HlsRun.TOLERANCE_SECONDS;
+        if (current != null && current.willReach(seconds, waitAhead)) {
             resume();
             return false;
         }

@@ -55,11 +55,17 @@ public class HlsSessions implements DisposableBean {
      * @throws org.springframework.web.ErrorResponseException when ffmpeg failed, there is no room for another,
      *     or it was too slow
      */
-    public Path segment(String key, int number, HlsSession.Command command) throws IOException {
+    public Path segment(String key, int number, PlaybackMethod method, HlsSession.Command command) throws IOException {
         HlsSession session = sessions.computeIfAbsent(
                 key,
                 k -> new HlsSession(
-                        k, root.resolve(k), settings.segmentSeconds(), command, ffmpeg::startLive, clock.instant()));
+                        k,
+                        root.resolve(k),
+                        settings.segmentSeconds(),
+                        method.waitAheadSegments(),
+                        command,
+                        ffmpeg::startLive,
+                        clock.instant()));
         synchronized (this) {
             if (!session.isRunning() && session.find(number).isEmpty()) {
                 makeRoomFor(session);
@@ -85,13 +91,14 @@ public class HlsSessions implements DisposableBean {
      * The session's fMP4 init segment, once a run wrote it; a first request starts a run at {@code startSegment}
      * (where the player said it will start).
      */
-    public Path init(String key, int startSegment, HlsSession.Command command) throws IOException {
+    public Path init(String key, int startSegment, PlaybackMethod method, HlsSession.Command command)
+            throws IOException {
         HlsSession session = sessions.get(key);
         Optional<Path> init = session == null ? Optional.empty() : session.init();
         if (init.isPresent()) {
             return init.get();
         }
-        segment(key, startSegment, command);
+        segment(key, startSegment, method, command);
         return sessions.get(key).init().orElseThrow(() -> PlaybackProblems.conversionFailed("no init segment"));
     }
 

@@ -154,7 +154,7 @@ class PlaybackController {
         return () -> {
             Live live = live(hash, fileIndex, playback);
             int first = start == null ? 0 : startSegment((double) start * settings.segmentSeconds(), live.probe());
-            return segment(sessions.init(live.key(), first, live.command()));
+            return segment(sessions.init(live.key(), first, live.method(), live.command()));
         };
     }
 
@@ -171,7 +171,7 @@ class PlaybackController {
             if (segment >= HlsPlaylists.segmentCount(live.probe().durationSeconds(), settings.segmentSeconds())) {
                 throw PlaybackProblems.segmentMissing(segment);
             }
-            return segment(sessions.segment(live.key(), segment, live.command()));
+            return segment(sessions.segment(live.key(), segment, live.method(), live.command()));
         };
     }
 
@@ -185,7 +185,7 @@ class PlaybackController {
     }
 
     /** A file played one way: its session's name, its probe, and the ffmpeg command from a given segment. */
-    private record Live(String key, MediaProbe probe, HlsSession.Command command) {}
+    private record Live(String key, MediaProbe probe, PlaybackMethod method, HlsSession.Command command) {}
 
     private Live live(InfoHash hash, int fileIndex, PlaybackMethod method) throws IOException {
         MediaProbe probe = probeOf(hash, fileIndex);
@@ -199,7 +199,10 @@ class PlaybackController {
         String encoder = method == PlaybackMethod.TRANSCODE ? ffmpeg.h264Encoder() : "copy";
         String key = hash.hex() + "-" + fileIndex + "-" + method.slug();
         return new Live(
-                key, probe, (first, folder) -> HlsArguments.of(probe, method, input, first, folder, settings, encoder));
+                key,
+                probe,
+                method,
+                (first, folder) -> HlsArguments.of(probe, method, input, first, folder, settings, encoder));
     }
 
     /** The segment a start time (seconds) falls in, within the film; nonsense is the start. */

@@ -137,6 +137,24 @@ class HlsPlaybackIT {
     }
 
     @Test
+    void aTranscodeSeekAheadStartsANewRunRatherThanWaitingForTheRunningOneToGetThere() throws Exception {
+        String hash = play(Clips.mkvHevcAc3Longer(), "long.mkv");
+        String base = "/api/stream/" + hash + "/0/hls/transcode/";
+
+        byte[] init = body(get(base + "init.mp4"));
+        assertStartsWithKeyframeAt(0.0, init, body(get(base + "0.m4s")));
+        // Segment 3 (12–16 s) is two segments past the one being written: a new run there answers sooner than the
+        // first run would get there (each transcoded segment costs about a second on a small server).
+        assertStartsWithKeyframeAt(12.0, init, body(get(base + "3.m4s")));
+        assertThat(sessions.session(hash + "-0-transcode").orElseThrow().runsStarted())
+                .isEqualTo(2);
+        // The next segment is the one that run is writing: waited for, not a third run.
+        assertStartsWithKeyframeAt(16.0, init, body(get(base + "4.m4s")));
+        assertThat(sessions.session(hash + "-0-transcode").orElseThrow().runsStarted())
+                .isEqualTo(2);
+    }
+
+    @Test
     void matroskaWithH264PlaysDirectlyInChromiumAndIsRemuxedForTheSafeProfile() throws Exception {
         String hash = play(Clips.mkvWithSubtitles(), "episode.mkv");
         String base = "/api/stream/" + hash + "/0";
