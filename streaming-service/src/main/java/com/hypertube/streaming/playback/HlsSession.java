@@ -15,7 +15,7 @@ import org.springframework.util.FileSystemUtils;
 /**
  * One file played one way (say, torrent X's file 0 as a transcode): the ffmpeg runs that wrote its segments,
  * at most one running. A request for a segment some run wrote is answered at once; one the running ffmpeg will
- * write soon ({@link PlaybackMethod#waitAheadSegments}) waits for it; one further ahead or behind starts a new run
+ * write soon ({@link PlaybackMethod#waitAheadSeconds}) waits for it; one further ahead or behind starts a new run
  * there (a seek). Earlier runs' segments stay
  * (the last few runs): they carry the film's own timestamps, so they fit the same timeline.
  */
@@ -38,7 +38,7 @@ final class HlsSession {
     private final String key;
     private final Path folder;
     private final int segmentSeconds;
-    private final int waitAheadSegments;
+    private final double waitAheadSeconds;
     private final Command command;
     private final Starter starter;
     private final List<HlsRun> runs = new ArrayList<>();
@@ -51,14 +51,14 @@ final class HlsSession {
             String key,
             Path folder,
             int segmentSeconds,
-            int waitAheadSegments,
+            double waitAheadSeconds,
             Command command,
             Starter starter,
             Instant now) {
         this.key = key;
         this.folder = folder;
         this.segmentSeconds = segmentSeconds;
-        this.waitAheadSegments = waitAheadSegments;
+        this.waitAheadSeconds = waitAheadSeconds;
         this.command = command;
         this.starter = starter;
         this.lastRequest = now;
@@ -111,8 +111,7 @@ final class HlsSession {
             return false; // it failed right here: the waiter reports why, rather than failing again and again
         }
         double seconds = (double) number * segmentSeconds;
-        double waitAhead = (double) waitAheadSegments * segmentSeconds + HlsRun.TOLERANCE_SECONDS;
-        if (current != null && current.willReach(seconds, waitAhead)) {
+        if (current != null && current.willReach(seconds, waitAheadSeconds + HlsRun.TOLERANCE_SECONDS)) {
             resume();
             return false;
         }

@@ -62,7 +62,7 @@ public class HlsSessions implements DisposableBean {
                         k,
                         root.resolve(k),
                         settings.segmentSeconds(),
-                        method.waitAheadSegments(),
+                        method.waitAheadSeconds(),
                         command,
                         ffmpeg::startLive,
                         clock.instant()));

@@ -14,14 +14,15 @@ public enum PlaybackMethod {
     TRANSCODE;
 
     /**
-     * How many segments past the last one written a request may be and still wait for the running ffmpeg rather
-     * than start a new run there. Copied video runs at a hundred times real time and more: waiting is always
-     * cheaper. A transcode runs at 3–5 times real time on a small server, so each 4 s segment still to make costs
-     * about a second, while a new run's first segment is there in about 0.4 s: only the segment being written is
-     * waited for, anything further starts a new run (a seek ahead in the film).
+     * How far past the last segment written (seconds of film) a request may be and still wait for the running
+     * ffmpeg rather than start a new run there. Copied video runs at a hundred times real time and more: waiting
+     * is cheaper than a new run for 16 s ahead (a copied segment may be as long as the film's keyframe interval).
+     * A transcode runs at 3–5 times real time on a small server, so each segment still to make costs about half a
+     * second, as much as a new run's first segment: only the segment being written is waited for, anything further
+     * starts a new run (a seek ahead in the film).
      */
-    int waitAheadSegments() {
-        return this == TRANSCODE ? 0 : 4;
+    double waitAheadSeconds() {
+        return this == TRANSCODE ? 0 : 16;
     }
 
     /** The name in URLs and JSON: {@code direct}, {@code remux}, {@code audio-transcode}, {@code transcode}. */

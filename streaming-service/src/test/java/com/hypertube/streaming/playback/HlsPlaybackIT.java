@@ -32,12 +32,15 @@ import tools.jackson.databind.json.JsonMapper;
  * Press play on files a browser cannot play as they are, over a torrent still downloading from a seeder
  * 100 ms away at 300 kB/s (torrent-lib's realistic-network harness): the probe, the decision and its
  * reasons, the playlists, and ffmpeg's segments checked with the real ffprobe — codecs, a keyframe at each
- * segment's start, timestamps that line up after a seek to 70 %, and the whole length.
+ * segment's start, timestamps that line up after a seek to 70 %, and the whole length. On a grid of 4 s segments,
+ * which the segment numbers below are worked out for (the default, 2 s, plays in the journey's HEVC film).
  */
 @RequiresCommand(
         value = {"ffmpeg", "ffprobe"},
         install = "apt-get install ffmpeg")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "hypertube.playback.segment-seconds=4")
 @Import(TestInfrastructure.class)
 class HlsPlaybackIT {
 
