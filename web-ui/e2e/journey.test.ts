@@ -12,9 +12,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 const BASE = process.env.HYPERTUBE_URL;
 const screenshots = join(__dirname, '..', 'target', 'screenshots');
 
@@ -38,20 +38,8 @@ describe.skipIf(!BASE)('the journey through the running suite, in Chromium', () 
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        // The player starts the video itself after the click on the title page (a client-side navigation).
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    });
+    // The player starts the video itself after the click on the title page (a client-side navigation).
+    browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     page = await context.newPage();
     page.on('console', (message) => {

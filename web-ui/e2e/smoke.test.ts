@@ -11,9 +11,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from './chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = join(__dirname, '..');
 const dist = join(root, 'dist');
 const screenshots = join(root, 'target', 'screenshots');
@@ -156,11 +156,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the built app in Chromium', () => {
     mkdirSync(screenshots, { recursive: true });
     server = await serve(gatewayCsp(readFileSync(join(root, '../gateway-service/src/main/resources/application.yml'), 'utf8')));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

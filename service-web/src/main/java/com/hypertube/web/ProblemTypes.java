@@ -60,6 +60,18 @@ public final class ProblemTypes {
         return new ErrorResponseException(status, problem(status, of(kind), detail), null);
     }
 
+    /**
+     * A problem that passes: {@code status} (503, 429) with a {@code Retry-After} of {@code retryAfter} rounded up
+     * to whole seconds, at least one.
+     */
+    public static ErrorResponseException retryLater(
+            HttpStatusCode status, String kind, String detail, java.time.Duration retryAfter) {
+        ErrorResponseException error = error(status, kind, detail);
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        error.getHeaders().set(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+        return error;
+    }
+
     /** Builds a problem of the given kind; the request id is added when the response is written. */
     public static ProblemDetail problem(HttpStatusCode status, URI type, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -1,7 +1,7 @@
 package com.hypertube.streaming.playback;
 
 import com.hypertube.web.ProblemTypes;
-import org.springframework.http.HttpHeaders;
+import java.time.Duration;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
@@ -78,8 +78,6 @@ final class PlaybackProblems {
     }
 
     private static ErrorResponseException retryLater(String kind, String detail, int seconds) {
-        ErrorResponseException problem = ProblemTypes.error(HttpStatus.SERVICE_UNAVAILABLE, kind, detail);
-        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-        return problem;
+        return ProblemTypes.retryLater(HttpStatus.SERVICE_UNAVAILABLE, kind, detail, Duration.ofSeconds(seconds));
     }
 }

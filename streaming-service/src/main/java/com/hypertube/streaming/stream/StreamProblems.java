@@ -69,12 +69,11 @@ final class StreamProblems {
     }
 
     static ErrorResponseException metadataPending(String infoHash) {
-        ErrorResponseException problem = problem(
+        return ProblemTypes.retryLater(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "metadata-pending",
-                "The torrent's file list has not arrived from peers yet: try again shortly.");
-        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
-        return problem;
+                "The torrent's file list has not arrived from peers yet: try again shortly.",
+                Duration.ofSeconds(5));
     }
 
     static ErrorResponseException stalled(String infoHash, String reason) {

@@ -24,7 +24,6 @@ import java.util.concurrent.Callable;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -107,24 +106,18 @@ class SubtitleController {
             } catch (OpenSubtitles.UnknownSubtitleException unknown) {
                 throw problem(HttpStatus.NOT_FOUND, "unknown-subtitle", "This file has no subtitle track " + id + ".");
             } catch (OpenSubtitlesClient.QuotaExhaustedException exhausted) {
-                ErrorResponseException quota = problem(
+                throw ProblemTypes.retryLater(
                         HttpStatus.SERVICE_UNAVAILABLE,
                         "subtitles-quota-exhausted",
-                        "Today's OpenSubtitles downloads are spent: try again later, or pick another track.");
-                quota.getHeaders().set(HttpHeaders.RETRY_AFTER, seconds(exhausted.retryAfter()));
-                throw quota;
+                        "Today's OpenSubtitles downloads are spent: try again later, or pick another track.",
+                        exhausted.retryAfter());
             } catch (ProviderException failed) {
                 log.info("OpenSubtitles file {} not served: {}", fileId, failed.getMessage());
-                ErrorResponseException unavailable = problem(
+                throw ProblemTypes.retryLater(
                         HttpStatus.SERVICE_UNAVAILABLE,
                         "subtitles-provider-unavailable",
-                        "OpenSubtitles could not be reached: try again later, or pick another track.");
-                unavailable
-                        .getHeaders()
-                        .set(
-                                HttpHeaders.RETRY_AFTER,
-                                seconds(failed.retryAfter().orElse(Duration.ofSeconds(60))));
-                throw unavailable;
+                        "OpenSubtitles could not be reached: try again later, or pick another track.",
+                        failed.retryAfter().orElse(Duration.ofSeconds(60)));
             } catch (IOException e) {
                 throw problem(
                         HttpStatus.UNPROCESSABLE_CONTENT,
@@ -179,10 +172,6 @@ class SubtitleController {
         return new OpenSubtitles.Title(imdbId == null || imdbId.isBlank() ? null : imdbId.strip(), season, episode);
     }
 
-    private static String seconds(Duration wait) {
-        return String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000));
-    }
-
     @GetMapping(BASE + "/{id:(?:embedded|file)-\\d{1,6}}.vtt")
     Callable<ResponseEntity<Resource>> vtt(
             @PathVariable String infoHash, @PathVariable int fileIndex, @PathVariable String id) {
@@ -206,12 +195,12 @@ class SubtitleController {
                         ? embedded.vtt(hash, fileIndex, number)
                         : new EmbeddedTracks.Vtt(torrentFile(hash, fileIndex, number), true);
             } catch (EmbeddedTracks.NotReadableYetException notYet) {
-                ErrorResponseException pending = problem(
+                throw ProblemTypes.retryLater(
                         HttpStatus.SERVICE_UNAVAILABLE,
                         "subtitles-pending",
-                        "This track is inside the video and cannot be read from what is downloaded yet: try again shortly, or pick another track.");
-                pending.getHeaders().set(HttpHeaders.RETRY_AFTER, "15");
-                throw pending;
+                        "This track is inside the video and cannot be read from what is downloaded yet: try again"
+                                + " shortly, or pick another track.",
+                        Duration.ofSeconds(15));
             } catch (IOException e) {
                 throw problem(
                         HttpStatus.UNPROCESSABLE_CONTENT,

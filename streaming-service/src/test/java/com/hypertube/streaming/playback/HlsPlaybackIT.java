@@ -107,8 +107,7 @@ class HlsPlaybackIT {
         // Then back to the start: a second ffmpeg run, whose segments fit the first run's init segment.
         byte[] first = body(get(base + "/hls/transcode/0.m4s"));
         byte[] second = body(get(base + "/hls/transcode/1.m4s"));
-        assertThat(sessions.session(hash + "-0-transcode").orElseThrow().runsStarted())
-                .isEqualTo(2);
+        assertRunsStarted(hash, "transcode", 2);
         assertStartsWithKeyframeAt(0.0, init, first);
         assertStartsWithKeyframeAt(4.0, init, second);
         JsonNode streams = Ffprobe.streamsAndFormat(temp, init, first).path("streams");
@@ -149,12 +148,10 @@ class HlsPlaybackIT {
         // Segment 3 (12–16 s) is two segments past the one being written: a new run there answers sooner than the
         // first run would get there (each transcoded segment costs about a second on a small server).
         assertStartsWithKeyframeAt(12.0, init, body(get(base + "3.m4s")));
-        assertThat(sessions.session(hash + "-0-transcode").orElseThrow().runsStarted())
-                .isEqualTo(2);
+        assertRunsStarted(hash, "transcode", 2);
         // The next segment is the one that run is writing: waited for, not a third run.
         assertStartsWithKeyframeAt(16.0, init, body(get(base + "4.m4s")));
-        assertThat(sessions.session(hash + "-0-transcode").orElseThrow().runsStarted())
-                .isEqualTo(2);
+        assertRunsStarted(hash, "transcode", 2);
     }
 
     @Test
@@ -200,8 +197,7 @@ class HlsPlaybackIT {
         assertStartsWithKeyframeAt(0.0, init, body(get(base + "1.m4s")));
         assertStartsWithKeyframeAt(10.0, init, body(get(base + "3.m4s")));
         assertStartsWithKeyframeAt(20.0, init, body(get(base + "5.m4s")));
-        assertThat(sessions.session(hash + "-0-remux").orElseThrow().runsStarted())
-                .isEqualTo(2);
+        assertRunsStarted(hash, "remux", 2);
     }
 
     @Test
@@ -243,6 +239,13 @@ class HlsPlaybackIT {
         jobs.add(new ServiceClient(port)
                 .play("magnet:?xt=urn:btih:" + seeder.infoHash() + "&x.pe=127.0.0.1:" + link.port()));
         return seeder.infoHash();
+    }
+
+    /** How many ffmpeg runs the session of file 0 played this way started: each one after the first is a seek. */
+    private void assertRunsStarted(String hash, String method, int runs) {
+        assertThat(sessions.session(hash + "-0-" + method).orElseThrow().runsStarted())
+                .as("ffmpeg runs of the " + method)
+                .isEqualTo(runs);
     }
 
     private void assertStartsWithKeyframeAt(double seconds, byte[] init, byte[] segment) throws Exception {

@@ -122,12 +122,9 @@ class HandleTest {
     @Test
     void theVerifiedPrefixOfAFileEndsAtItsFirstMissingPiece() throws Exception {
         // Two files of 16 KiB pieces: the second starts inside piece 36 (600,000 / 16,384 = 36.6).
-        Path seedRoot = Files.createDirectories(temp.resolve("seed/show"));
         byte[] first = SwarmTest.random(600_000, 1);
         byte[] second = SwarmTest.random(400_000, 2);
-        Files.write(seedRoot.resolve("e1.mkv"), first);
-        Files.write(seedRoot.resolve("e2.mkv"), second);
-        Metainfo metainfo = Metainfo.parse(TorrentCreator.create(seedRoot, List.of(), 16_384));
+        Metainfo metainfo = ResumeTest.twoEpisodes(temp.resolve("seed/show"), first, second);
         // On disk before the start: e1 whole but for its piece 10; e2's first 100,000 bytes, then zeros.
         Path leech = Files.createDirectories(temp.resolve("leech/show"));
         byte[] damaged = first.clone();

@@ -19,14 +19,19 @@ class ResumeTest {
     @TempDir
     Path temp;
 
+    /** A torrent of a folder of two files, e1.mkv and e2.mkv, written there, in pieces of 16 KiB. */
+    static Metainfo twoEpisodes(Path folder, byte[] first, byte[] second) throws Exception {
+        Files.createDirectories(folder);
+        Files.write(folder.resolve("e1.mkv"), first);
+        Files.write(folder.resolve("e2.mkv"), second);
+        return Metainfo.parse(TorrentCreator.create(folder, List.of(), 16_384));
+    }
+
     @Test
     void aRestartedDownloadFetchesOnlyWhatIsMissing() throws Exception {
-        Path seedRoot = Files.createDirectories(temp.resolve("seed/show"));
         byte[] first = SwarmTest.random(600_000, 1);
         byte[] second = SwarmTest.random(400_000, 2);
-        Files.write(seedRoot.resolve("e1.mkv"), first);
-        Files.write(seedRoot.resolve("e2.mkv"), second);
-        Metainfo metainfo = Metainfo.parse(TorrentCreator.create(seedRoot, List.of(), 16_384));
+        Metainfo metainfo = twoEpisodes(temp.resolve("seed/show"), first, second);
         Path leechRoot = temp.resolve("leech");
 
         try (TorrentClient seeder = LoopbackClients.client(temp.resolve("seed"))) {
