@@ -90,7 +90,7 @@ describe.skipIf(!BASE)('the journey through the running suite, in Chromium', () 
 
   const shot = (name: string) => page.screenshot({ path: join(screenshots, `journey-${name}.png`), fullPage: true });
 
-  it('signs up and lands in the library, which holds the demo films', async () => {
+  it('signs up, signs out and in again, and lands in the library, which holds the demo films', async () => {
     const username = `journey_${Date.now().toString(36)}`;
     await page.goto(`${BASE}/sign-up`, { waitUntil: 'networkidle' });
     await page.getByLabel('Email address').fill(`${username}@example.org`);
@@ -100,6 +100,15 @@ describe.skipIf(!BASE)('the journey through the running suite, in Chromium', () 
     await page.getByLabel('Password').fill('a journey of 1000 miles');
     await shot('sign-up');
     await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.waitForURL(/\/library/);
+
+    // Signed out, then in again with what was just chosen: back in the library.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill('a journey of 1000 miles');
+    await shot('sign-in');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(/\/library/);
     for (const film of FILMS) await page.getByRole('link', { name: new RegExp(film.title) }).first().waitFor();
     await shot('library');

@@ -41,12 +41,12 @@ class JourneyIT {
         try {
             LauncherRun.Result up = launcher.run(UP_TIMEOUT, "up", "--demo");
             assertThat(up.exitCode()).as(up.output()).isZero();
-            assertThat(up.output()).contains("The demo library's three films are in the library");
+            assertThat(up.output()).contains("The demo library's four films are in the library");
 
             LauncherRun.Result journey = journey("http://127.0.0.1:" + launcher.port("GATEWAY_PORT"), launcher.home);
             System.out.println(journey.output());
             assertThat(journey.exitCode()).as(journey.output()).isZero();
-            assertThat(journey.output()).contains("4 passed").doesNotContain("skipped");
+            assertThat(journey.output()).contains("5 passed").doesNotContain("skipped");
         } finally {
             LauncherRun.Result down = launcher.run(Duration.ofMinutes(2), "down");
             if (down.exitCode() != 0) {
