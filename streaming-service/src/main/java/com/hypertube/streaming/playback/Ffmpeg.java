@@ -61,8 +61,9 @@ public class Ffmpeg {
     }
 
     /**
-     * The H.264 encoder a transcode uses: the configured hardware one when this ffmpeg has it, else libx264.
-     * Asked once: listing encoders costs a process.
+     * The H.264 encoder a transcode uses: the configured hardware one when it works here, else libx264. Works means
+     * a trial encode of a fraction of a second succeeds: Debian's ffmpeg, for one, lists {@code h264_nvenc} and
+     * {@code h264_vaapi} on a machine with no GPU at all, and every transcode would then fail. Asked once.
      */
     String h264Encoder() {
         String known = h264Encoder;
@@ -79,19 +80,34 @@ public class Ffmpeg {
         String chosen = "libx264";
         if (!wanted.equals("libx264")) {
             try {
-                Result encoders =
-                        run(properties.ffmpeg(), List.of("-hide_banner", "-encoders"), Duration.ofSeconds(10), 0);
-                if (new String(encoders.output(), StandardCharsets.UTF_8).contains(" " + wanted + " ")) {
+                Result trial = run(properties.ffmpeg(), trialEncode(wanted), Duration.ofSeconds(20), 0);
+                if (trial.exitCode() == 0) {
                     chosen = wanted;
                 } else {
-                    log.warn("ffmpeg has no {} encoder: transcoding in software (libx264)", wanted);
+                    log.warn(
+                            "The {} encoder does not work here ({}): transcoding in software (libx264)",
+                            wanted,
+                            // The first line says why (no libcuda, no VA display), the last only that it failed.
+                            trial.errors().strip().lines().findFirst().orElse("exit code " + trial.exitCode()));
                 }
             } catch (IOException e) {
-                log.warn("Could not list ffmpeg's encoders ({}): transcoding in software", e.getMessage());
+                log.warn("Could not try the {} encoder ({}): transcoding in software", wanted, e.getMessage());
             }
         }
         h264Encoder = chosen;
         return chosen;
+    }
+
+    /** A fifth of a second of a test picture through the encoder as a transcode uses it, written nowhere. */
+    private List<String> trialEncode(String encoder) {
+        List<String> arguments = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-loglevel", "error"));
+        if (encoder.equals("h264_vaapi")) {
+            arguments.addAll(List.of("-vaapi_device", properties.vaapiDevice()));
+        }
+        arguments.addAll(List.of("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=0.2"));
+        arguments.addAll(HlsArguments.videoEncoder(encoder, properties.preset()));
+        arguments.addAll(List.of("-f", "null", "-"));
+        return arguments;
     }
 
     private Result run(String program, List<String> arguments, Duration timeout, int niceness) throws IOException {

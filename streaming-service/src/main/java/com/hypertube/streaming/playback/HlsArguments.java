@@ -110,7 +110,7 @@ final class HlsArguments {
         return List.of("-c:a", "aac", "-ac", "2", "-b:a", "192k");
     }
 
-    private static List<String> videoEncoder(String encoder, String preset) {
+    static List<String> videoEncoder(String encoder, String preset) {
         // At most 1080p: a 4K transcode would not keep up on a small server, and few screens need more.
         String fitHeight = "scale=-2:'min(1080,ih)'";
         return switch (encoder) {
