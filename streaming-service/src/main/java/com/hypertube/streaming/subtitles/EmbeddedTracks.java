@@ -96,7 +96,9 @@ class EmbeddedTracks {
         TorrentHandle torrent = torrents.running(hash);
         Optional<Path> complete = torrent.completedFile(fileIndex);
         if (complete.isPresent()) {
-            return new Vtt(files.embedded(hash.hex(), fileIndex, streamIndex, complete.get()), true);
+            Path whole = files.embedded(hash.hex(), fileIndex, streamIndex, complete.get());
+            forgetSoFar(hash.hex(), fileIndex, streamIndex);
+            return new Vtt(whole, true);
         }
         // Read only what is verified from the start: waiting for a piece would fetch the whole film first.
         long head = torrent.verifiedPrefix(fileIndex);
@@ -117,9 +119,21 @@ class EmbeddedTracks {
         }
     }
 
+    /** Once the whole track is made, its WebVTT so far is of no more use. */
+    private void forgetSoFar(String hash, int fileIndex, int streamIndex) throws IOException {
+        SoFar track = soFar.asMap().remove(key(hash, fileIndex, streamIndex));
+        if (track != null && track.vtt != null) {
+            Files.deleteIfExists(track.vtt);
+        }
+    }
+
+    private static String key(String hash, int fileIndex, int streamIndex) {
+        return hash + "/" + fileIndex + "/" + streamIndex;
+    }
+
     private Path soFar(TorrentHandle torrent, int fileIndex, int streamIndex, long headBytes) throws IOException {
         String hash = torrent.infoHash().hex();
-        SoFar track = soFar.get(hash + "/" + fileIndex + "/" + streamIndex, key -> new SoFar());
+        SoFar track = soFar.get(key(hash, fileIndex, streamIndex), key -> new SoFar());
         track.lock.lock();
         try {
             Instant now = clock.instant();

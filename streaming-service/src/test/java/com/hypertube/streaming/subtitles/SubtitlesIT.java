@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.hypertube.contract.events.Events;
+import com.hypertube.streaming.storage.DownloadRoot;
 import com.hypertube.streaming.support.Clips;
 import com.hypertube.streaming.support.LoopbackSeeder;
 import com.hypertube.streaming.support.ServiceClient;
@@ -47,6 +48,9 @@ class SubtitlesIT {
 
     @Autowired
     ConnectionFactory connections;
+
+    @Autowired
+    DownloadRoot downloadRoot;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -185,6 +189,13 @@ class SubtitlesIT {
 
             service.awaitJob(job, "COMPLETED");
             HttpResponse<String> whole = get(base + "/embedded-2.vtt");
+            try (var left =
+                    Files.walk(downloadRoot.subtitle(seeder.infoHash(), 0, "x").getParent())) {
+                assertThat(left.map(path -> path.getFileName().toString()))
+                        .as("the track so far goes once the whole track is made")
+                        .contains("0-embedded-2.vtt")
+                        .doesNotContain("0-embedded-2-so-far.vtt");
+            }
             assertThat(whole.headers().firstValue("Cache-Control").orElse("")).contains("max-age=3600");
             assertThat(WebVttParser.parse(whole.body()))
                     .extracting(Cue::text)
