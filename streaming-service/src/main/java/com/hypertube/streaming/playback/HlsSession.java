@@ -16,8 +16,8 @@ import org.springframework.util.FileSystemUtils;
  * One file played one way (say, torrent X's file 0 as a transcode): the ffmpeg runs that wrote its segments,
  * at most one running. A request for a segment some run wrote is answered at once; one the running ffmpeg will
  * write soon ({@link PlaybackMethod#waitAheadSeconds}) waits for it; one further ahead or behind starts a new run
- * there (a seek). Earlier runs' segments stay
- * (the last few runs): they carry the film's own timestamps, so they fit the same timeline.
+ * there (a seek). Earlier runs' segments stay (the last few runs): they carry the film's own timestamps, so they
+ * fit the same timeline.
  */
 final class HlsSession {
 

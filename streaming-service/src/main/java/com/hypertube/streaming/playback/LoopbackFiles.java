@@ -60,12 +60,7 @@ public class LoopbackFiles implements DisposableBean {
         if (complete.isPresent()) {
             return MediaInput.file(complete.get());
         }
-        TorrentInfo info = torrent.metadata().getNow(null);
-        String name = info == null ? "" : info.files().get(fileIndex).displayPath();
-        return MediaInput.loopback(
-                "http://127.0.0.1:" + server.getAddress().getPort() + "/" + secret + "/"
-                        + torrent.infoHash().hex() + "/" + fileIndex,
-                name);
+        return loopback(torrent, fileIndex, "");
     }
 
     /**
@@ -74,11 +69,15 @@ public class LoopbackFiles implements DisposableBean {
      * for a piece, and sees the end of the file where the download has got to.
      */
     public MediaInput headOf(TorrentHandle torrent, int fileIndex, long length) {
+        return loopback(torrent, fileIndex, "/" + length);
+    }
+
+    private MediaInput loopback(TorrentHandle torrent, int fileIndex, String lengthPart) {
         TorrentInfo info = torrent.metadata().getNow(null);
         String name = info == null ? "" : info.files().get(fileIndex).displayPath();
         return MediaInput.loopback(
                 "http://127.0.0.1:" + server.getAddress().getPort() + "/" + secret + "/"
-                        + torrent.infoHash().hex() + "/" + fileIndex + "/" + length,
+                        + torrent.infoHash().hex() + "/" + fileIndex + lengthPart,
                 name);
     }
 

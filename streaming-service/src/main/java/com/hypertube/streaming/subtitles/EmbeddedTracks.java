@@ -87,20 +87,16 @@ class EmbeddedTracks {
      */
     Vtt vtt(InfoHash hash, int fileIndex, int streamIndex) throws IOException {
         Optional<CachedFiles.CachedFile> cached = cachedFiles.find(hash);
-        if (cached.isPresent()) {
-            return new Vtt(
-                    files.embedded(
-                            hash.hex(), fileIndex, streamIndex, cached.get().path()),
-                    true);
-        }
-        TorrentHandle torrent = torrents.running(hash);
-        Optional<Path> complete = torrent.completedFile(fileIndex);
+        Optional<Path> complete = cached.isPresent()
+                ? Optional.of(cached.get().path())
+                : torrents.running(hash).completedFile(fileIndex);
         if (complete.isPresent()) {
             Path whole = files.embedded(hash.hex(), fileIndex, streamIndex, complete.get());
             forgetSoFar(hash.hex(), fileIndex, streamIndex);
             return new Vtt(whole, true);
         }
         // Read only what is verified from the start: waiting for a piece would fetch the whole film first.
+        TorrentHandle torrent = torrents.running(hash);
         long head = torrent.verifiedPrefix(fileIndex);
         if (head == 0) {
             throw new NotReadableYetException("nothing of the file is downloaded from its start yet");
