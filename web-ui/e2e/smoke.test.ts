@@ -164,9 +164,14 @@ describe.skipIf(!existsSync(CHROMIUM))('the built app in Chromium', () => {
     await new Promise((resolve) => server?.close(resolve));
   });
 
-  /** Opens a page and records every console message of level warning or error, and every page error. */
-  async function open(path: string, width: number): Promise<{ page: Page; complaints: string[] }> {
+  /**
+   * Opens a page and records every console message of level warning or error, every page error and every failed
+   * request. `signedIn`: with a session from an earlier visit, the hint that makes the app ask for a refresh (never
+   * a token).
+   */
+  async function open(path: string, width: number, { signedIn = false } = {}): Promise<{ page: Page; complaints: string[] }> {
     const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'en-US' });
+    if (signedIn) await context.addInitScript(() => window.localStorage.setItem('hypertube.signed-in', '1'));
     const page = await context.newPage();
     const complaints: string[] = [];
     page.on('console', (message) => {
@@ -215,16 +220,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the built app in Chromium', () => {
 
   for (const width of [1280, 360]) {
     it(`shows a signed-in user's library and a title at ${width} px with nothing in the console`, async () => {
-      const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'en-US' });
-      // A session from an earlier visit: the hint that makes the app ask for a refresh (never a token).
-      await context.addInitScript(() => window.localStorage.setItem('hypertube.signed-in', '1'));
-      const page = await context.newPage();
-      const complaints: string[] = [];
-      page.on('console', (message) => {
-        if (['error', 'warning', 'assert'].includes(message.type())) complaints.push(`${message.type()}: ${message.text()}`);
-      });
-      page.on('pageerror', (error) => complaints.push(`page error: ${error.message}`));
-      await page.goto(`${base}/library`, { waitUntil: 'networkidle' });
+      const { page, complaints } = await open('/library', width, { signedIn: true });
       await page.getByRole('heading', { name: 'Continue watching' }).waitFor();
       expect(await page.locator('.grid .card').count()).toBeGreaterThanOrEqual(12);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
@@ -237,28 +233,13 @@ describe.skipIf(!existsSync(CHROMIUM))('the built app in Chromium', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await page.screenshot({ path: join(screenshots, `title-${width}.png`), fullPage: true });
       expect(complaints).toEqual([]);
-      await context.close();
+      await page.context().close();
     }, 30_000);
-  }
-
-  /** Like open(), with a session from an earlier visit: the hint that makes the app ask for a refresh (never a token). */
-  async function openSignedIn(path: string, width: number): Promise<{ page: Page; complaints: string[] }> {
-    const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'en-US' });
-    await context.addInitScript(() => window.localStorage.setItem('hypertube.signed-in', '1'));
-    const page = await context.newPage();
-    const complaints: string[] = [];
-    page.on('console', (message) => {
-      if (['error', 'warning', 'assert'].includes(message.type())) complaints.push(`${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => complaints.push(`page error: ${error.message}`));
-    page.on('requestfailed', (request) => complaints.push(`request failed: ${request.url()}`));
-    await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
-    return { page, complaints };
   }
 
   for (const width of [1280, 360]) {
     it(`shows the profile with its API clients at ${width} px, a new secret once, with nothing in the console`, async () => {
-      const { page, complaints } = await openSignedIn('/me', width);
+      const { page, complaints } = await open('/me', width, { signedIn: true });
       await page.getByRole('heading', { name: 'API clients', exact: true }).waitFor();
       await page.getByText(API_CLIENT.name).waitFor();
       // No picture: the initials, and no request for one that would answer 404.
@@ -281,7 +262,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the built app in Chromium', () => {
   }
 
   it('starts the next source of the title in one click when one fails, and says when none is left', async () => {
-    const { page, complaints } = await openSignedIn(`/watch/${HASH_A}?title=${TITLE_ID}`, 360);
+    const { page, complaints } = await open(`/watch/${HASH_A}?title=${TITLE_ID}`, 360, { signedIn: true });
     const cannotPlay = page.getByText('This file cannot be played in your browser: pick another source.');
     const pickAnother = page.getByRole('button', { name: 'Pick another source' });
     await cannotPlay.waitFor({ timeout: 10_000 });
