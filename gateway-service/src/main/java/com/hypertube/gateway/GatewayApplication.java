@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GatewayApplication {
 
     public static void main(String[] args) {
+        EventLoops.onePerCore(Runtime.getRuntime().availableProcessors());
         SpringApplication.run(GatewayApplication.class, args);
     }
 }

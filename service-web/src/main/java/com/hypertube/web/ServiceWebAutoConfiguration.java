@@ -31,6 +31,15 @@ public class ServiceWebAutoConfiguration {
         return registration;
     }
 
+    /** Requests take turns on the virtual threads' carriers under load (see the filter for why). */
+    @Bean
+    FilterRegistrationBean<TakeTurnsFilter> takeTurnsFilter() {
+        FilterRegistrationBean<TakeTurnsFilter> registration = new FilterRegistrationBean<>(new TakeTurnsFilter());
+        // Around everything but the request id: it gives way once all the request's own work is done.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     /**
      * Guards every path but the public ones. Who is asking comes from {@code hypertube.security.identity-from}:
      * {@code token} (the default: a token the auth service signed, checked against {@code jwks-uri}),
