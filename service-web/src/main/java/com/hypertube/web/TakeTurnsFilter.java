@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>Why: a virtual thread is never preempted, and Tomcat, once it has answered, reads the connection's next
  * request on the same thread when it has already arrived — which, from a client as quick as the gateway's pooled
  * connections, under load it often has. A few connections then kept both carrier threads of a two-core machine
- * while the others' requests waited: through the gateway, a browse page's p99 was 4–6 times its p50
+ * while the others' requests waited: through the gateway, a browse page's p99 was 5–7 times its p50
  * ({@code media-service/bench/catalog-bench.sh}: p99 64–85 ms against 44–50 ms with this filter, at the same
  * requests/s). {@link Thread#yield()} on a virtual thread puts it behind the work already waiting for a carrier
  * (new requests included), so each request goes through the queue once. On a platform thread (a test, or virtual
