@@ -8,11 +8,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.gateway.filter.headers.RemoveForwardedHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveXForwardedHeadersFilter;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,8 +36,19 @@ class ClientAddressIT {
     /** Echoes the X-Forwarded-For (and Forwarded, X-Real-IP) that reached the service. */
     static final StubService service = start();
 
+    /** What a caller could claim about how it reached the gateway, in the spellings clients use. */
+    static final Map<String, String> FORWARDING_CLAIMS = Map.of(
+            "X-Forwarded-Host", "evil.example.org",
+            "X-Forwarded-Proto", "https",
+            "x-forwarded-prefix", "/evil",
+            "X-FORWARDED-PORT", "1",
+            "X-Forwarded-Server", "evil");
+
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
@@ -44,14 +63,32 @@ class ClientAddressIT {
 
     @Test
     void eachClientIsSeenWithItsOwnAddress() throws Exception {
-        assertThat(seenFrom("127.0.0.2", null)).isEqualTo("xff=127.0.0.2 forwarded=null real=null");
-        assertThat(seenFrom("127.0.0.3", null)).isEqualTo("xff=127.0.0.3 forwarded=null real=null");
+        assertThat(seenFrom("127.0.0.2", null)).isEqualTo("xff=127.0.0.2 forwarded=null real=null others=[]");
+        assertThat(seenFrom("127.0.0.3", null)).isEqualTo("xff=127.0.0.3 forwarded=null real=null others=[]");
     }
 
     @Test
     void aClientCannotChooseItsAddress() throws Exception {
-        assertThat(seenFrom("127.0.0.3", "198.51.100.1")).isEqualTo("xff=127.0.0.3 forwarded=null real=null");
+        assertThat(seenFrom("127.0.0.3", "198.51.100.1")).isEqualTo("xff=127.0.0.3 forwarded=null real=null others=[]");
         assertThat(seenFrom("127.0.0.3", "198.51.100.1, 127.0.0.4")).startsWith("xff=127.0.0.3 ");
+    }
+
+    @Test
+    void noCallerChoosesTheHostSchemeOrPrefixTheServicesSee() throws Exception {
+        // The services build links from these; only the gateway could vouch for them, and it does not send them.
+        for (String from : List.of("127.0.0.3", "127.0.0.4")) {
+            assertThat(seenFrom(from, "203.0.113.5", FORWARDING_CLAIMS))
+                    .endsWith(" forwarded=null real=null others=[]");
+        }
+    }
+
+    @Test
+    void theFrameworksCopyingForwardedFiltersAreNotRegistered() {
+        // ClientAddressFilter drops what they dropped, without two copies of every request's headers.
+        assertThat(context.getBeansOfType(RemoveForwardedHeadersFilter.class)).isEmpty();
+        assertThat(context.getBeansOfType(RemoveXForwardedHeadersFilter.class)).isEmpty();
+        // The hop-by-hop filter stays: its copy is the one the gateway's own header filters write into.
+        assertThat(context.getBeansOfType(RemoveHopByHopHeadersFilter.class)).hasSize(1);
     }
 
     @Test
@@ -64,6 +101,10 @@ class ClientAddressIT {
     }
 
     private String seenFrom(String localAddress, String forwardedFor) throws Exception {
+        return seenFrom(localAddress, forwardedFor, Map.of());
+    }
+
+    private String seenFrom(String localAddress, String forwardedFor, Map<String, String> more) throws Exception {
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .localAddress(InetAddress.getByName(localAddress))
@@ -77,6 +118,7 @@ class ClientAddressIT {
             request.header("X-Forwarded-For", forwardedFor);
             request.header("Forwarded", "for=192.0.2.2");
         }
+        more.forEach(request::header);
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
@@ -89,9 +131,15 @@ class ClientAddressIT {
                 StubService.reply(
                         exchange,
                         200,
-                        "xff=" + String.join(",", headers.getOrDefault("X-Forwarded-For", java.util.List.of("null")))
+                        "xff=" + String.join(",", headers.getOrDefault("X-Forwarded-For", List.of("null")))
                                 + " forwarded=" + headers.getFirst("Forwarded") + " real="
-                                + headers.getFirst("X-Real-IP"));
+                                + headers.getFirst("X-Real-IP") + " others="
+                                + headers.keySet().stream()
+                                        .filter(name ->
+                                                name.toLowerCase(Locale.ROOT).startsWith("x-forwarded-"))
+                                        .filter(name -> !name.equalsIgnoreCase("X-Forwarded-For"))
+                                        .sorted()
+                                        .toList());
             });
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);

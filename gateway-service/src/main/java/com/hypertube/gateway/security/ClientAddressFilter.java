@@ -2,6 +2,7 @@ package com.hypertube.gateway.security;
 
 import com.hypertube.gateway.GatewayProperties;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
@@ -12,7 +13,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Tells the services who the client is: {@code X-Forwarded-For} with exactly one address, the client's.
- * Whatever the client sent in that header (and in {@code Forwarded} or {@code X-Real-IP}) is dropped, unless
+ * Whatever the client sent in that header (and in {@code Forwarded}, {@code X-Real-IP} or any other
+ * {@code X-Forwarded-*}: a host, a scheme, a prefix the services would build links from) is dropped, unless
  * the connection comes from a reverse proxy listed in {@code GATEWAY_TRUSTED_PROXIES}: then the header's
  * addresses are read from the right, skipping the trusted proxies, and the first other one is the client
  * (the left ones could be anything the client wrote). The services trust this header from the gateway alone,
@@ -22,7 +24,8 @@ import org.springframework.web.server.ServerWebExchange;
 class ClientAddressFilter implements HttpHeadersFilter, Ordered {
 
     static final String FORWARDED_FOR = "X-Forwarded-For";
-    private static final List<String> CLIENT_CLAIMS = List.of(FORWARDED_FOR, "Forwarded", "X-Real-IP");
+    private static final List<String> CLIENT_CLAIMS = List.of("Forwarded", "X-Real-IP");
+    private static final String FORWARDED_PREFIX = "x-forwarded-";
 
     private final List<AddressRange> trustedProxies;
 
@@ -45,10 +48,25 @@ class ClientAddressFilter implements HttpHeadersFilter, Ordered {
         for (String claim : CLIENT_CLAIMS) {
             headers.remove(claim);
         }
+        removeForwardedHeaders(headers);
         if (client != null) {
             headers.set(FORWARDED_FOR, client);
         }
         return headers;
+    }
+
+    /** Every {@code X-Forwarded-*}, in place (the framework's filters for this are not registered). */
+    private static void removeForwardedHeaders(HttpHeaders headers) {
+        List<String> names = null;
+        for (String name : headers.headerNames()) {
+            if (name.regionMatches(true, 0, FORWARDED_PREFIX, 0, FORWARDED_PREFIX.length())) {
+                names = names == null ? new ArrayList<>(2) : names;
+                names.add(name);
+            }
+        }
+        if (names != null) {
+            names.forEach(headers::remove);
+        }
     }
 
     String clientOf(ServerHttpRequest request) {
@@ -83,8 +101,8 @@ class ClientAddressFilter implements HttpHeadersFilter, Ordered {
         return false;
     }
 
-    // Last of the header filters applied when the request is sent on: after the framework's own, which
-    // removes every X-Forwarded-* header unless its own (all-or-nothing) trusted-proxies setting is on.
+    // Last of the header filters applied when the request is sent on: after the framework's hop-by-hop filter,
+    // whose copy of the headers this one writes into.
     @Override
     public int getOrder() {
         return Ordered.LOWEST_PRECEDENCE;

@@ -16,8 +16,8 @@ import org.springframework.web.server.ServerWebExchange;
  * (none on a public path).
  *
  * <p>A filter of the headers the proxy sends, not a change to the request: the proxy copies the request's
- * headers anyway (its own header filters, which run first, each make a copy), and this one writes into that
- * copy.
+ * headers anyway (the framework's hop-by-hop filter, which runs first, makes the copy), and this one writes
+ * into that copy.
  */
 @Component
 class VerifiedIdentityFilter implements HttpHeadersFilter, Ordered {
