@@ -2,6 +2,8 @@ package com.hypertube.web;
 
 import com.hypertube.contract.ProblemTypeUrns;
 import java.net.URI;
+import java.time.Duration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -65,10 +67,10 @@ public final class ProblemTypes {
      * to whole seconds, at least one.
      */
     public static ErrorResponseException retryLater(
-            HttpStatusCode status, String kind, String detail, java.time.Duration retryAfter) {
+            HttpStatusCode status, String kind, String detail, Duration retryAfter) {
         ErrorResponseException error = error(status, kind, detail);
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        error.getHeaders().set(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+        error.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
         return error;
     }
 
