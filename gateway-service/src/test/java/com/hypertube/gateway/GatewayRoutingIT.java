@@ -2,6 +2,7 @@ package com.hypertube.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.channel.ChannelOption;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -65,6 +67,9 @@ class GatewayRoutingIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    reactor.netty.http.client.HttpClient proxyClient;
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) throws IOException {
@@ -157,6 +162,13 @@ class GatewayRoutingIT {
         assertThat(getAttempts).isEqualTo(3);
         assertThat(post.statusCode()).isEqualTo(503);
         assertThat(postAttempts).isEqualTo(1);
+    }
+
+    @Test
+    void theConnectTimeoutIsSetOnceOnTheClientEveryRouteShares() {
+        // Not per route: as a route's metadata it made the routing filter configure a new client per request.
+        assertThat(proxyClient.configuration().options().get(ChannelOption.CONNECT_TIMEOUT_MILLIS))
+                .isEqualTo(2000);
     }
 
     @Test

@@ -1,9 +1,11 @@
 package com.hypertube.gateway.routing;
 
-import static org.springframework.cloud.gateway.support.RouteMetadataUtils.CONNECT_TIMEOUT_ATTR;
 import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
 
 import com.hypertube.gateway.GatewayProperties;
+import io.netty.channel.ChannelOption;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +25,6 @@ class ServiceRoutes {
     @Bean
     RouteLocator serviceRouteLocator(RouteLocatorBuilder builder, GatewayProperties properties) {
         RouteLocatorBuilder.Builder routes = builder.routes();
-        long connectMillis = properties.connectTimeout().toMillis();
         properties.services().forEach((name, service) -> {
             long responseMillis = properties.responseTimeoutOf(service).toMillis();
             routes.route(name, route -> route.path(service.paths().toArray(String[]::new))
@@ -31,7 +32,6 @@ class ServiceRoutes {
                     .filters(filters -> properties.getRetries() == 0
                             ? filters
                             : filters.filter(new RetryGets(properties.getRetries())))
-                    .metadata(CONNECT_TIMEOUT_ATTR, connectMillis)
                     .metadata(RESPONSE_TIMEOUT_ATTR, responseMillis)
                     .uri(service.url()));
         });
@@ -42,10 +42,26 @@ class ServiceRoutes {
                     .and()
                     .method(HttpMethod.GET)
                     .filters(filters -> filters.setPath("/v3/api-docs"))
-                    .metadata(CONNECT_TIMEOUT_ATTR, connectMillis)
                     .metadata(RESPONSE_TIMEOUT_ATTR, responseMillis)
                     .uri(service.url()));
         });
         return routes.build();
+    }
+
+    /**
+     * The connect timeout, the same for every service, set once on the client all routes share. As a route's
+     * metadata (or the framework's own property) it made the routing filter configure a new client on every
+     * request, and look its connection pool up by that configuration's hash.
+     */
+    @Bean
+    HttpClientCustomizer connectTimeout(GatewayProperties properties) {
+        int connectMillis = Math.toIntExact(properties.connectTimeout().toMillis());
+        return client -> client.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis);
+    }
+
+    // static: a registry post-processor runs before the configuration's own instance could be made.
+    @Bean
+    static BeanDefinitionRegistryPostProcessor hopByHopHeaders() {
+        return HopByHopHeaders.replacingTheFrameworks();
     }
 }
