@@ -48,7 +48,7 @@ public class CatalogService {
     private final ViewerMarks marks;
     // Pages as everyone sees them (no viewer), and genre names: read many times a second, changed a few times a
     // day. The clock drives expiry so tests move time instead of waiting.
-    private final Cache<BrowseQuery, List<TitleRow>> pages;
+    private final Cache<BrowseQuery, TitlePage> pages;
     private final Cache<String, Map<String, String>> genreNames;
     private final Cache<TitleKind, List<String>> genresInUse;
 
@@ -97,17 +97,28 @@ public class CatalogService {
                 query.limit(),
                 query.language(),
                 Optional.empty());
-        List<TitleRow> rows = pages.get(forEveryone, this::read);
-        boolean more = rows.size() > query.limit();
-        List<TitleRow> shown = more ? rows.subList(0, query.limit()) : rows;
+        TitlePage page = pages.get(forEveryone, this::pageForEveryone);
         Map<UUID, ViewerMarks.Marks> viewerMarks = query.viewer().map(marks::of).orElse(Map.of());
-        Map<String, String> names = genreNames(query.language());
-        List<TitleSummary> items = shown.stream()
-                .map(row -> {
-                    ViewerMarks.Marks mark = viewerMarks.get(row.id());
-                    return views.summary(mark == null ? row : row.withMarks(mark.watched(), mark.inProgress()), names);
+        if (viewerMarks.isEmpty()) {
+            return page;
+        }
+        List<TitleSummary> items = page.items().stream()
+                .map(item -> {
+                    ViewerMarks.Marks mark = viewerMarks.get(item.id());
+                    return mark == null ? item : item.withMarks(mark.watched(), mark.inProgress());
                 })
                 .toList();
+        return new TitlePage(items, page.nextCursor(), page.sort(), page.descending());
+    }
+
+    /** A page with no viewer's marks, its covers' addresses, genre names and next cursor made once for all. */
+    private TitlePage pageForEveryone(BrowseQuery query) {
+        List<TitleRow> rows = read(query);
+        boolean more = rows.size() > query.limit();
+        List<TitleRow> shown = more ? rows.subList(0, query.limit()) : rows;
+        Map<String, String> names = genreNames(query.language());
+        List<TitleSummary> items =
+                shown.stream().map(row -> views.summary(row, names)).toList();
         String next = more
                 ? new Cursor(
                                 query.sort(),

@@ -24,7 +24,13 @@ public final class CatalogViews {
             URI coverUrl,
             List<String> genres,
             boolean watched,
-            boolean inProgress) {}
+            boolean inProgress) {
+
+        /** The same item as one viewer sees it. */
+        public TitleSummary withMarks(boolean watched, boolean inProgress) {
+            return new TitleSummary(id, kind, title, year, rating, coverUrl, genres, watched, inProgress);
+        }
+    }
 
     /**
      * A page of a list; {@code nextCursor} is null on the last page.

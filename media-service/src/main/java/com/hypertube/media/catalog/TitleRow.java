@@ -33,37 +33,6 @@ record TitleRow(
         boolean watched,
         boolean inProgress) {
 
-    /** The same title with a viewer's marks. */
-    TitleRow withMarks(boolean watched, boolean inProgress) {
-        return new TitleRow(
-                id,
-                kind,
-                tmdbId,
-                imdbId,
-                title,
-                originalTitle,
-                year,
-                runtimeMinutes,
-                overview,
-                posterPath,
-                backdropPath,
-                rating,
-                ratingSource,
-                ratingVotes,
-                genres,
-                director,
-                producers,
-                castJson,
-                seasonCount,
-                metadataSource,
-                detailsFetchedAt,
-                popularity,
-                watchCount,
-                searchText,
-                watched,
-                inProgress);
-    }
-
     /** This title's value in a sort, as a cursor carries it. */
     String sortValue(BrowseSort sort) {
         return switch (sort) {
