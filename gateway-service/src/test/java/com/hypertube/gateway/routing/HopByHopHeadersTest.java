@@ -19,47 +19,42 @@ class HopByHopHeadersTest {
 
     @Test
     void everyHopByHopHeaderStaysBehindInAnyCaseAndTheRestGoesOnAsItWas() {
-        HttpHeaders input = new HttpHeaders();
-        input.add("Host", "gateway");
-        input.add("Authorization", "Bearer abc");
-        input.add("CONNECTION", "keep-alive, X-Hop , Upgrade");
-        input.add("keep-alive", "timeout=5");
-        input.add("Transfer-Encoding", "chunked");
-        input.add("te", "trailers");
-        input.add("Trailer", "X-Checksum");
-        input.add("Proxy-Authorization", "Basic Zm9vOmJhcg==");
-        input.add("proxy-authenticate", "Basic");
-        input.add("Upgrade", "websocket");
-        input.add("x-hop", "named by Connection");
-        input.add("X-Application-Context", "internal");
-        input.add("Accept", "application/json");
-        input.add("Accept", "text/plain");
-        input.add("X-Request-Id", "trace-1");
+        HttpHeaders input = headers(
+                "Host", "gateway",
+                "Authorization", "Bearer abc",
+                "CONNECTION", "keep-alive, X-Hop , Upgrade",
+                "keep-alive", "timeout=5",
+                "Transfer-Encoding", "chunked",
+                "te", "trailers",
+                "Trailer", "X-Checksum",
+                "Proxy-Authorization", "Basic Zm9vOmJhcg==",
+                "proxy-authenticate", "Basic",
+                "Upgrade", "websocket",
+                "x-hop", "named by Connection",
+                "X-Application-Context", "internal",
+                "Accept", "application/json",
+                "Accept", "text/plain",
+                "X-Request-Id", "trace-1");
 
-        HttpHeaders filtered = new HopByHopHeaders().filter(input, exchange);
-
-        assertThat(asMap(filtered))
+        assertThat(passedOn(input))
                 .isEqualTo(Map.of(
                         "host", List.of("gateway"),
                         "authorization", List.of("Bearer abc"),
                         "accept", List.of("application/json", "text/plain"),
-                        "x-request-id", List.of("trace-1")))
-                .isEqualTo(asMap(new RemoveHopByHopHeadersFilter().filter(input, exchange)));
+                        "x-request-id", List.of("trace-1")));
     }
 
     @Test
     void withoutAConnectionHeaderOnlyTheListedNamesStayBehind() {
-        HttpHeaders input = new HttpHeaders();
-        input.add("Content-Type", "application/json");
-        input.add("TRANSFER-ENCODING", "chunked");
-        input.add("Set-Cookie", "a=1");
-        input.add("Set-Cookie", "b=2");
+        HttpHeaders input = headers(
+                "Content-Type", "application/json",
+                "TRANSFER-ENCODING", "chunked",
+                "Set-Cookie", "a=1",
+                "Set-Cookie", "b=2");
 
+        assertThat(passedOn(input))
+                .isEqualTo(Map.of("content-type", List.of("application/json"), "set-cookie", List.of("a=1", "b=2")));
         HttpHeaders filtered = new HopByHopHeaders().filter(input, exchange);
-
-        assertThat(asMap(filtered))
-                .isEqualTo(Map.of("content-type", List.of("application/json"), "set-cookie", List.of("a=1", "b=2")))
-                .isEqualTo(asMap(new RemoveHopByHopHeadersFilter().filter(input, exchange)));
         filtered.add("X-Forwarded-For", "127.0.0.1");
         assertThat(input.containsHeader("X-Forwarded-For"))
                 .as("a copy, which the gateway's filters write into")
@@ -70,9 +65,9 @@ class HopByHopHeadersTest {
     void configuredNamesReplaceTheDefaultsAsTheFrameworksSettingDoes() {
         HopByHopHeaders filter = new HopByHopHeaders();
         filter.setHeaders(Set.of("X-Internal"));
-        HttpHeaders input = new HttpHeaders();
-        input.add("x-internal", "1");
-        input.add("Keep-Alive", "timeout=5");
+        HttpHeaders input = headers(
+                "x-internal", "1",
+                "Keep-Alive", "timeout=5");
 
         assertThat(asMap(filter.filter(input, exchange))).isEqualTo(Map.of("keep-alive", List.of("timeout=5")));
     }
@@ -83,6 +78,24 @@ class HopByHopHeadersTest {
         assertThat(new HopByHopHeaders().supports(HopByHopHeaders.Type.RESPONSE))
                 .isTrue();
         assertThat(new HopByHopHeaders().getOrder()).isEqualTo(new RemoveHopByHopHeadersFilter().getOrder());
+    }
+
+    /** What goes on past our filter, checked to be what goes on past the framework's. */
+    private Map<String, List<String>> passedOn(HttpHeaders input) {
+        Map<String, List<String>> passed = asMap(new HopByHopHeaders().filter(input, exchange));
+        assertThat(passed)
+                .as("what the framework's filter passes on")
+                .isEqualTo(asMap(new RemoveHopByHopHeadersFilter().filter(input, exchange)));
+        return passed;
+    }
+
+    /** Headers from names and values, in turn; a name may come again. */
+    private static HttpHeaders headers(String... namesAndValues) {
+        HttpHeaders headers = new HttpHeaders();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            headers.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return headers;
     }
 
     /** Names lower-cased (HTTP names have no case), values in order. */
