@@ -10,7 +10,8 @@
 # Needs: auth-service, media-service and the gateway running (./hypertube up), wrk, curl and psql reaching the
 # catalog's database (DB_HOST, DB_PORT, DB_NAME, DB_USER as for the launcher). It replaces the benchmark's own
 # titles (media-service/bench/catalog-seed.sql) and leaves every other title alone. Each path is warmed up
-# first (WARMUP seconds, 30 by default); BARE_GATEWAY=0 skips the bare gateway. The processes' pids come from
+# first (WARMUP seconds, 30 by default), then measured ROUNDS times (2 by default; the summary gives each figure's
+# range over the rounds); BARE_GATEWAY=0 skips the bare gateway. The processes' pids come from
 # MEDIA_PID and GATEWAY_PID, else the launcher's pid files, else the processes listening on the ports.
 set -euo pipefail
 
@@ -79,7 +80,8 @@ for i in "${!BASES[@]}"; do
     run "${BASES[$i]}" "$SEARCH" "$WORK/warm" "$((${WARMUP:-30} / 2))"
 done
 # Measured in rounds, the three paths one after another each round, so a noisy minute hurts them alike.
-for round in 1 2; do
+ROUNDS=${ROUNDS:-2}
+for round in $(seq "$ROUNDS"); do
     for i in "${!BASES[@]}"; do
         run "${BASES[$i]}" "$BROWSE" "$WORK/browse-$i-$round" "$SECONDS_EACH" "${PIDS[$i]}"
         run "${BASES[$i]}" "$SEARCH" "$WORK/search-$i-$round" "$SECONDS_EACH" "${PIDS[$i]}"
@@ -87,11 +89,11 @@ for round in 1 2; do
 done
 echo "catalog of $(psql -tA -h "${DB_HOST:-127.0.0.1}" -p "${DB_PORT:-5432}" -U "${DB_USER:-postgres}" -d "${DB_NAME:-hypertube}" \
     -c "SELECT count(*) FILTER (WHERE kind = 'movie') || ' films and ' || count(*) FILTER (WHERE kind = 'show') || ' series' FROM media.titles"),"
-echo "$CONNECTIONS connections, ${SECONDS_EACH}s per measurement, two rounds; CPU: of media-service straight, of"
+echo "$CONNECTIONS connections, ${SECONDS_EACH}s per measurement, $ROUNDS rounds; CPU: of media-service straight, of"
 echo "the gateway (ours, bare) through one:"
 for what in browse search; do
     [[ $what == browse ]] && echo "filtered, sorted browse page ($BROWSE):" || echo "search with a typo ($SEARCH):"
-    for round in 1 2; do
+    for round in $(seq "$ROUNDS"); do
         for i in "${!BASES[@]}"; do line "${NAMES[$i]} (round $round)" "$WORK/$what-$i-$round"; done
         if [[ ${#BASES[@]} -eq 3 ]]; then
             echo "    gateway/bare: $(awk -v a="$(rps "$WORK/$what-1-$round")" -v b="$(rps "$WORK/$what-2-$round")" \
@@ -101,4 +103,24 @@ for what in browse search; do
                 "$(awk -v a="$(rps "$WORK/$what-1-$round")" -v b="$(rps "$WORK/$what-0-$round")" 'BEGIN {printf "%.2f", a / b}')"
         fi
     done
+done
+# Over the rounds: each path's range, how many rounds met the p99 target, and the gateway against the bare one.
+ms() { awk '{v = $1; if (v ~ /us$/) v /= 1000; else if (v ~ /ms$/) v += 0; else if (v ~ /s$/) v *= 1000; print v}' <<<"$1"; }
+range() { sort -g | awk '{v[NR] = $1} END {printf (v[1] == v[NR] ? "%s" : "%s-%s"), v[1], v[NR]}'; }
+echo "over the $ROUNDS rounds:"
+for what in browse search; do
+    for i in "${!BASES[@]}"; do
+        under=0
+        for round in $(seq "$ROUNDS"); do
+            (($(ms "$(pct "$WORK/$what-$i-$round" 99%)" | awk '{print ($1 < 50)}'))) && under=$((under + 1))
+        done
+        printf '  %-6s %-30s %s req/s, p99 %s ms (under 50 ms in %d of %d)\n' "$what" "${NAMES[$i]}" \
+            "$(for round in $(seq "$ROUNDS"); do rps "$WORK/$what-$i-$round"; echo; done | range)" \
+            "$(for round in $(seq "$ROUNDS"); do ms "$(pct "$WORK/$what-$i-$round" 99%)"; done | range)" "$under" "$ROUNDS"
+    done
+    if [[ ${#BASES[@]} -eq 3 ]]; then
+        printf '  %-6s gateway/bare %s (target >= 0.85)\n' "$what" "$(for round in $(seq "$ROUNDS"); do
+            awk -v a="$(rps "$WORK/$what-1-$round")" -v b="$(rps "$WORK/$what-2-$round")" 'BEGIN {printf "%.2f\n", a / b}'
+        done | range)"
+    fi
 done
