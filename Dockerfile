@@ -50,6 +50,7 @@ COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 USER hypertube
-# The heap follows the container's memory limit instead of the host's memory.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# The heap follows the container's memory limit instead of the host's memory; compact object headers as the
+# launcher has them (8 bytes less per object).
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseCompactObjectHeaders"
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
