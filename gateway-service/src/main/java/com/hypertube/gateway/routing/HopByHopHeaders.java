@@ -56,9 +56,10 @@ final class HopByHopHeaders extends RemoveHopByHopHeadersFilter {
         return filtered;
     }
 
+    // The options come trimmed: HttpHeaders.getConnection splits the header on commas and trims each.
     private static boolean containsIgnoringCase(List<String> options, String name) {
         for (String option : options) {
-            if (option.trim().equalsIgnoreCase(name)) {
+            if (option.equalsIgnoreCase(name)) {
                 return true;
             }
         }
