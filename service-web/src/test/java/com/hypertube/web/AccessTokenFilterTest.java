@@ -90,6 +90,9 @@ class AccessTokenFilterTest {
             {"expired", token(key, user, "hypertube", -300)},
             {"wrong audience", token(key, user, "elsewhere", 300)},
             {"garbage", "a.b.c"},
+            // A valid token with a character no token has: refused, not trimmed away.
+            {"control character", token(key, user, "hypertube", 300) + "\u0007"},
+            {"space inside", token(key, user, "hypertube", 300).replaceFirst("\\.", ". ")},
             {"other user header", token(key, user, "hypertube", 300)},
         };
         for (String[] testCase : cases) {

@@ -200,9 +200,14 @@ class CatalogFlowIT extends MediaIT {
         assertProblem("/api/movies?limit=1000", "invalid-parameter", "limit");
         assertProblem("/api/movies?yearFrom=2010&yearTo=2000", "invalid-parameter", "yearFrom");
         assertProblem("/api/movies?minRating=11", "invalid-parameter", "minRating");
-        var notANumber = api.get("/api/movies?yearFrom=nineteen");
-        assertThat(notANumber.statusCode()).isEqualTo(400);
-        assertThat(notANumber.body()).contains("yearFrom").doesNotContain("Exception");
+        assertProblem("/api/movies?yearFrom=nineteen", "invalid-parameter", "yearFrom must be a whole number");
+        assertProblem("/api/shows?limit=2147483648", "invalid-parameter", "limit must be a whole number");
+        assertProblem("/api/movies?minRating=high", "invalid-parameter", "minRating must be a number");
+        assertProblem("/api/movies?minRating=NaN", "invalid-parameter", "minRating");
+        assertThat(api.get("/api/movies?yearFrom=nineteen").body()).doesNotContain("Exception");
+        // Empty numbers are no filter, as no parameter at all; spaces around a number are forgiven.
+        assertThat(titles("/api/movies?yearFrom=&minRating=&limit=")).isEqualTo(titles("/api/movies"));
+        assertThat(titles("/api/movies?minRating=%208.5%20")).containsExactly("The Shawshank Redemption");
         assertProblem("/api/movies?cursor=bm90LWEtY3Vyc29y", "invalid-cursor", "cursor");
         String cursor = page("/api/movies?limit=1").path("nextCursor").asString();
         assertProblem("/api/movies?sort=name&cursor=" + cursor, "invalid-cursor", "another sort");
