@@ -4,7 +4,6 @@ import com.hypertube.media.catalog.CatalogController.ListParams;
 import com.hypertube.web.ProblemTypes;
 import java.util.List;
 import java.util.function.Function;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
@@ -63,17 +62,13 @@ final class ListParamsResolver implements HandlerMethodArgumentResolver {
         }
     }
 
+    /** Registers the resolver, as auth-service's WebConfiguration registers its own. */
     @Configuration(proxyBeanMethods = false)
-    static class Registration {
+    static class Registration implements WebMvcConfigurer {
 
-        @Bean
-        WebMvcConfigurer listParams() {
-            return new WebMvcConfigurer() {
-                @Override
-                public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                    resolvers.add(new ListParamsResolver());
-                }
-            };
+        @Override
+        public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+            resolvers.add(new ListParamsResolver());
         }
     }
 }
