@@ -11,6 +11,7 @@ public class GatewayApplication {
 
     public static void main(String[] args) {
         EventLoops.onePerCore(Runtime.getRuntime().availableProcessors());
+        NettyMemoryAccess.unsafeUnlessToldOtherwise();
         SpringApplication.run(GatewayApplication.class, args);
     }
 }

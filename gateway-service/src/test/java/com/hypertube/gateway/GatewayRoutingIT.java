@@ -27,6 +27,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
+import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -70,6 +73,9 @@ class GatewayRoutingIT {
 
     @Autowired
     reactor.netty.http.client.HttpClient proxyClient;
+
+    @Autowired
+    ApplicationContext context;
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) throws IOException {
@@ -169,6 +175,19 @@ class GatewayRoutingIT {
         // Not per route: as a route's metadata it made the routing filter configure a new client per request.
         assertThat(proxyClient.configuration().options().get(ChannelOption.CONNECT_TIMEOUT_MILLIS))
                 .isEqualTo(2000);
+    }
+
+    @Test
+    void theRouteLookupAndTheRequestsAddressAreTheGatewaysOwn() {
+        // routing/RouteLookup and routing/RequestUrl in the framework's place, and no framework copy beside them.
+        assertThat(context.getBeansOfType(RoutePredicateHandlerMapping.class).values())
+                .singleElement()
+                .extracting(mapping -> mapping.getClass().getSimpleName())
+                .isEqualTo("RouteLookup");
+        assertThat(context.getBeansOfType(RouteToRequestUrlFilter.class).values())
+                .singleElement()
+                .extracting(filter -> filter.getClass().getSimpleName())
+                .isEqualTo("RequestUrl");
     }
 
     @Test

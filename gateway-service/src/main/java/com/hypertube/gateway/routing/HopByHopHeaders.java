@@ -3,8 +3,6 @@ package com.hypertube.gateway.routing;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
-import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
@@ -18,24 +16,12 @@ import org.springframework.web.server.ServerWebExchange;
  * read-only view of each header and a lower-cased copy of each name before the copy of the headers it returns:
  * 7.5 % of the gateway's CPU samples in a profile of the catalog benchmark's browse page. Here the names compare
  * without regard to case and nothing but the copy is made. The copy itself stays: the gateway's own header
- * filters (the caller's identity and address) write into it.
+ * filters (the caller's identity and address) write into it. It takes the framework's place under the same bean
+ * name ({@link FrameworkFilterReplacements}).
  */
 final class HopByHopHeaders extends RemoveHopByHopHeadersFilter {
 
-    /** The framework's bean (GatewayAutoConfiguration's method), whose definition this class takes over. */
-    static final String FRAMEWORK_BEAN = "removeHopByHopHeadersFilter";
-
     private Set<String> names = ignoringCase(getHeaders());
-
-    /** Replaces the framework's definition under its own name, before any bean is made. */
-    static BeanDefinitionRegistryPostProcessor replacingTheFrameworks() {
-        return registry -> {
-            if (registry.containsBeanDefinition(FRAMEWORK_BEAN)) {
-                registry.removeBeanDefinition(FRAMEWORK_BEAN);
-                registry.registerBeanDefinition(FRAMEWORK_BEAN, new RootBeanDefinition(HopByHopHeaders.class));
-            }
-        };
-    }
 
     @Override
     public void setHeaders(Set<String> headers) {

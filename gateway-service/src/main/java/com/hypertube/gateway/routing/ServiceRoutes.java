@@ -5,12 +5,17 @@ import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPO
 import com.hypertube.gateway.GatewayProperties;
 import io.netty.channel.ChannelOption;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.cloud.gateway.config.GlobalCorsProperties;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
+import org.springframework.cloud.gateway.handler.FilteringWebHandler;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * One route per downstream service, named after it, for the public paths it owns; and one route per
@@ -38,14 +43,30 @@ class ServiceRoutes {
         // After every service's own route: routes are tried in turn on every request, and these are rarely asked.
         properties.services().forEach((name, service) -> {
             long responseMillis = properties.responseTimeoutOf(service).toMillis();
-            routes.route(name + "-api-docs", route -> route.path(API_DOCS_PREFIX + name)
-                    .and()
-                    .method(HttpMethod.GET)
+            String path = API_DOCS_PREFIX + name;
+            // One predicate that answers at once (RouteLookup); path().and().method() would answer later.
+            routes.route(name + "-api-docs", route -> route.predicate(exchange -> isGet(exchange, path))
                     .filters(filters -> filters.setPath("/v3/api-docs"))
                     .metadata(RESPONSE_TIMEOUT_ATTR, responseMillis)
                     .uri(service.url()));
         });
         return routes.build();
+    }
+
+    private static boolean isGet(ServerWebExchange exchange, String path) {
+        ServerHttpRequest request = exchange.getRequest();
+        return request.getMethod() == HttpMethod.GET
+                && request.getPath().value().equals(path);
+    }
+
+    /** Finds a request's route without a reactive stage per route (the framework's lookup stands aside). */
+    @Bean
+    RouteLookup routeLookup(
+            FilteringWebHandler webHandler,
+            RouteLocator routeLocator,
+            GlobalCorsProperties cors,
+            Environment environment) {
+        return new RouteLookup(webHandler, routeLocator, cors, environment);
     }
 
     /**
@@ -61,7 +82,7 @@ class ServiceRoutes {
 
     // static: a registry post-processor runs before the configuration's own instance could be made.
     @Bean
-    static BeanDefinitionRegistryPostProcessor hopByHopHeaders() {
-        return HopByHopHeaders.replacingTheFrameworks();
+    static BeanDefinitionRegistryPostProcessor frameworkFilterReplacements() {
+        return FrameworkFilterReplacements.registryPostProcessor();
     }
 }
