@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
 import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
 import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
 import org.springframework.context.ApplicationContext;
@@ -41,8 +42,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class GatewayRoutingIT {
 
-    /** media answers at once, naming itself. */
-    static final StubService media = start((exchange, call) -> StubService.reply(exchange, 200, "media"));
+    /** media answers at once, naming itself; at /api/movies/headers it shows the headers it got and sends odd ones. */
+    static final StubService media = start((exchange, call) -> {
+        if (exchange.getRequestURI().getPath().equals("/api/movies/headers")) {
+            echoHeaders(exchange);
+        } else {
+            StubService.reply(exchange, 200, "media");
+        }
+    });
 
     /** streaming is overloaded twice, then answers: what a GET retry is for. */
     static final StubService streaming = start((exchange, call) -> {
@@ -178,7 +185,7 @@ class GatewayRoutingIT {
     }
 
     @Test
-    void theRouteLookupAndTheRequestsAddressAreTheGatewaysOwn() {
+    void theRouteLookupTheRequestsAddressAndTheRoutingFilterAreTheGatewaysOwn() {
         // routing/RouteLookup and routing/RequestUrl in the framework's place, and no framework copy beside them.
         assertThat(context.getBeansOfType(RoutePredicateHandlerMapping.class).values())
                 .singleElement()
@@ -188,6 +195,39 @@ class GatewayRoutingIT {
                 .singleElement()
                 .extracting(filter -> filter.getClass().getSimpleName())
                 .isEqualTo("RequestUrl");
+        assertThat(context.getBeansOfType(NettyRoutingFilter.class).values())
+                .singleElement()
+                .extracting(filter -> filter.getClass().getSimpleName())
+                .isEqualTo("ServiceRoutingFilter");
+    }
+
+    @Test
+    void headersGoOnBothWaysSaveTheHopByHopOnesAndRepeatedOnesStayRepeated() throws Exception {
+        String token = tokens.user(UUID.randomUUID());
+        byte[] request = ("GET /api/movies/headers?x=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                        + "\r\nConnection: keep-alive, X-Only-To-The-Gateway\r\nX-Only-To-The-Gateway: 1"
+                        + "\r\nKeep-Alive: timeout=5\r\nAccept: text/plain\r\nX-Repeated: one\r\nX-Repeated: two\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        String answer;
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(request);
+            answer = readResponse(new BufferedInputStream(socket.getInputStream()));
+        }
+        String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+        String seen = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+
+        // What the service got: the client's own headers (both repeats), the gateway's, and no hop-by-hop one.
+        assertThat(seen.lines().toList())
+                .contains("accept: text/plain", "x-repeated: one", "x-repeated: two", "x-forwarded-for: 127.0.0.1")
+                .anyMatch(line -> line.startsWith("x-request-id: "))
+                .noneMatch(line -> line.startsWith("keep-alive") || line.startsWith("x-only-to-the-gateway"))
+                .noneMatch(line -> line.startsWith("connection: keep-alive, x-only"));
+        // What the client got: the service's status as it was, both cookies, no hop-by-hop header of the service's.
+        assertThat(answer).startsWith("HTTP/1.1 299");
+        assertThat(head.lines().toList())
+                .contains("set-cookie: a=1", "set-cookie: b=2", "x-kept: yes")
+                .noneMatch(line -> line.startsWith("x-service-hop") || line.startsWith("keep-alive"));
     }
 
     @Test
@@ -271,6 +311,26 @@ class GatewayRoutingIT {
         assertThat(length.find()).as("a Content-Length in %s", head).isTrue();
         byte[] body = in.readNBytes(Integer.parseInt(length.group(1)));
         return head + new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The request's headers, a line each ("name: value", lower-case names), with odd headers of its own. */
+    private static void echoHeaders(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> values.forEach(value -> lines.append(name.toLowerCase(java.util.Locale.ROOT))
+                        .append(": ")
+                        .append(value)
+                        .append('\n')));
+        byte[] body = lines.toString().getBytes(StandardCharsets.UTF_8);
+        var headers = exchange.getResponseHeaders();
+        headers.add("Set-Cookie", "a=1");
+        headers.add("Set-Cookie", "b=2");
+        headers.set("X-Kept", "yes");
+        headers.set("X-Service-Hop", "secret");
+        headers.set("Keep-Alive", "timeout=5");
+        headers.set("Connection", "close, X-Service-Hop");
+        exchange.sendResponseHeaders(299, body.length);
+        exchange.getResponseBody().write(body);
     }
 
     private HttpResponse<String> send(String method, String path, String requestId) throws Exception {

@@ -12,8 +12,10 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
 final class FrameworkFilterReplacements {
 
     /** Framework bean name → the class of ours that takes its place. */
-    static final Map<String, Class<?>> REPLACEMENTS =
-            Map.of("removeHopByHopHeadersFilter", HopByHopHeaders.class, "routeToRequestUrlFilter", RequestUrl.class);
+    static final Map<String, Class<?>> REPLACEMENTS = Map.of(
+            "removeHopByHopHeadersFilter", HopByHopHeaders.class,
+            "routeToRequestUrlFilter", RequestUrl.class,
+            "routingFilter", ServiceRoutingFilter.class);
 
     private FrameworkFilterReplacements() {}
 

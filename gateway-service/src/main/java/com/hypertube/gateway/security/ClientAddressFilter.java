@@ -1,6 +1,7 @@
 package com.hypertube.gateway.security;
 
 import com.hypertube.gateway.GatewayProperties;
+import com.hypertube.gateway.routing.NettyBackedHeaders;
 import java.net.InetSocketAddress;
 import java.util.List;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
@@ -44,7 +45,7 @@ class ClientAddressFilter implements HttpHeadersFilter, Ordered {
         String client = clientOf(exchange.getRequest());
         HttpHeaders headers = VerifiedIdentityFilter.writable(input, exchange);
         // In place, one pass (the framework's filters for this, a copy each, are not registered).
-        headers.headerNames().removeIf(ClientAddressFilter::isClientClaim);
+        NettyBackedHeaders.removeNames(headers, ClientAddressFilter::isClientClaim);
         if (client != null) {
             headers.set(FORWARDED_FOR, client);
         }
