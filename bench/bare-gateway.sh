@@ -1,6 +1,8 @@
 # Sourced by the benchmarks: starts the bare Spring Cloud Gateway (auth-service/bench/bare-gateway: the same
 # routes as ours to auth-service and media-service, nothing of ours), built on first use, and waits until a
-# probe through it answers. Sets BARE (its address) and BARE_PID (for the caller's trap to stop it).
+# probe through it answers. BARE_JAVA_OPTS replaces its JVM options (default: -Xms64m -Xmx512m, the JVM's own
+# choices otherwise), e.g. to give it the launcher's. Sets BARE (its address) and BARE_PID (for the caller's trap to
+# stop it).
 #   bare_gateway_start WORK_DIR TOKEN PROBE_PATH
 bare_gateway_start() {
     local work=$1 token=$2 probe=$3 dir port waited candidate
@@ -17,8 +19,9 @@ bare_gateway_start() {
         "$ROOT/mvnw" -q -f "$dir/pom.xml" package -DskipTests >"$work/bare-build.txt" 2>&1 \
             || { cat "$work/bare-build.txt" >&2; return 1; }
     fi
+    # shellcheck disable=SC2086 # BARE_JAVA_OPTS is a list of options
     SERVER_PORT=$port AUTH_SERVICE_URL=${AUTH:-http://127.0.0.1:8081} MEDIA_SERVICE_URL=${MEDIA:-http://127.0.0.1:8082} \
-        "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xms64m -Xmx512m -jar "$dir/target/bare-gateway.jar" >"$work/bare.log" 2>&1 &
+        "${JAVA_HOME:+$JAVA_HOME/bin/}java" ${BARE_JAVA_OPTS:--Xms64m -Xmx512m} -jar "$dir/target/bare-gateway.jar" >"$work/bare.log" 2>&1 &
     BARE_PID=$!
     BARE=http://127.0.0.1:$port
     for ((waited = 0; waited < 60; waited++)); do

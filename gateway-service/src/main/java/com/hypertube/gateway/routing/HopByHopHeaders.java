@@ -1,6 +1,7 @@
 package com.hypertube.gateway.routing;
 
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.util.AsciiString;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,10 +30,14 @@ final class HopByHopHeaders extends RemoveHopByHopHeadersFilter {
 
     private Set<String> names = ignoringCase(getHeaders());
 
+    /** The same names as Netty's own strings, which keep their hash: removing one is then a lookup. */
+    private List<AsciiString> nettyNames = asNettyNames(getHeaders());
+
     @Override
     public void setHeaders(Set<String> headers) {
         super.setHeaders(headers);
         names = ignoringCase(getHeaders());
+        nettyNames = asNettyNames(getHeaders());
     }
 
     @Override
@@ -45,7 +50,7 @@ final class HopByHopHeaders extends RemoveHopByHopHeadersFilter {
             // All of them in one go (Netty copies headers it has already checked without checking them again: a
             // check per character of a 700-character token otherwise), then the hop-by-hop ones out.
             copy.add(source);
-            names.forEach(copy::remove);
+            nettyNames.forEach(copy::remove);
             connectionOptions.forEach(copy::remove);
         } else {
             input.forEach((name, values) -> {
@@ -87,6 +92,10 @@ final class HopByHopHeaders extends RemoveHopByHopHeadersFilter {
             }
         }
         return false;
+    }
+
+    private static List<AsciiString> asNettyNames(Set<String> headers) {
+        return headers.stream().map(AsciiString::of).toList();
     }
 
     private static Set<String> ignoringCase(Set<String> headers) {
