@@ -4,7 +4,6 @@ import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.util.AsciiString;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
 import org.springframework.http.HttpHeaders;
@@ -28,16 +27,13 @@ import reactor.netty.http.server.HttpServerRequest;
  */
 final class HopByHopHeaders extends RemoveHopByHopHeadersFilter {
 
-    private Set<String> names = ignoringCase(getHeaders());
-
-    /** The same names as Netty's own strings, which keep their hash: removing one is then a lookup. */
-    private List<AsciiString> nettyNames = asNettyNames(getHeaders());
+    /** The names to drop as Netty's own strings, which keep their hash: removing one is then a lookup. */
+    private List<AsciiString> names = asNettyNames(getHeaders());
 
     @Override
     public void setHeaders(Set<String> headers) {
         super.setHeaders(headers);
-        names = ignoringCase(getHeaders());
-        nettyNames = asNettyNames(getHeaders());
+        names = asNettyNames(getHeaders());
     }
 
     @Override
@@ -48,22 +44,16 @@ final class HopByHopHeaders extends RemoveHopByHopHeadersFilter {
         io.netty.handler.codec.http.HttpHeaders source = nettyHeadersOf(input, exchange);
         if (source != null) {
             // All of them in one go (Netty copies headers it has already checked without checking them again: a
-            // check per character of a 700-character token otherwise), then the hop-by-hop ones out.
+            // check per character of a 700-character token otherwise).
             copy.add(source);
-            nettyNames.forEach(copy::remove);
-            connectionOptions.forEach(copy::remove);
         } else {
-            input.forEach((name, values) -> {
-                if (passes(name, connectionOptions)) {
-                    copy.add(name, values);
-                }
-            });
+            input.forEach((name, values) -> copy.add(name, values));
         }
+        // Then the hop-by-hop ones out: Netty's headers compare names without regard to case. The options come
+        // trimmed (HttpHeaders.getConnection splits the header on commas and trims each).
+        names.forEach(copy::remove);
+        connectionOptions.forEach(copy::remove);
         return new NettyBackedHeaders(copy);
-    }
-
-    private boolean passes(String name, List<String> connectionOptions) {
-        return !names.contains(name) && !containsIgnoringCase(connectionOptions, name);
     }
 
     /**
@@ -84,23 +74,7 @@ final class HopByHopHeaders extends RemoveHopByHopHeadersFilter {
         return null;
     }
 
-    // The options come trimmed: HttpHeaders.getConnection splits the header on commas and trims each.
-    private static boolean containsIgnoringCase(List<String> options, String name) {
-        for (String option : options) {
-            if (option.equalsIgnoreCase(name)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static List<AsciiString> asNettyNames(Set<String> headers) {
         return headers.stream().map(AsciiString::of).toList();
-    }
-
-    private static Set<String> ignoringCase(Set<String> headers) {
-        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        set.addAll(headers);
-        return set;
     }
 }
